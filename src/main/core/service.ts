@@ -1,0 +1,83 @@
+import type { InvokeOutput } from '../../shared/contract'
+import type { AccountState } from '../../shared/model/account'
+import type { AddRequest, AddResult, Selection, SelectionResult } from '../../shared/model/intake'
+import type { RemoteListing } from '../../shared/model/remote'
+import type { Settings, SettingsPatch } from '../../shared/model/settings'
+import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
+import { TypedEmitter } from './lib/typed-emitter'
+
+export type TransferEvents = {
+  changed: EventMap['transfers:changed']
+  progress: EventMap['transfers:progress']
+}
+
+/** The parts the façade delegates to; each is built and tested on its own. */
+export interface ServiceParts {
+  app: { version: string; platform: string }
+  settings: {
+    get(): Settings
+    update(patch: SettingsPatch): Settings
+  }
+  account: {
+    status(): Promise<AccountState>
+    setKey(key: string, persist: 'encrypted' | 'session'): Promise<AccountState>
+    clearKey(): Promise<AccountState>
+    on(event: 'changed', listener: (state: AccountState) => void): () => void
+  }
+  remote: {
+    list(folderId: number, options: { refresh: boolean }): Promise<RemoteListing>
+  }
+  transfers: {
+    list(): InvokeOutput<'transfers:list'>
+    add(request: AddRequest): Promise<AddResult>
+    pause(selection: Selection): Promise<SelectionResult>
+    resume(selection: Selection): Promise<SelectionResult>
+    cancel(selection: Selection): Promise<SelectionResult>
+    remove(selection: Selection): Promise<SelectionResult>
+    on<E extends keyof TransferEvents>(event: E, listener: (payload: TransferEvents[E]) => void): () => void
+  }
+  api: {
+    on(event: 'paused', listener: (payload: EventMap['api:paused']) => void): () => void
+  }
+}
+
+export interface Service extends ServiceEndpoint {
+  /** Stops forwarding events from the parts. */
+  dispose(): void
+}
+
+/**
+ * The façade behind the contract: one handler per command, each a thin delegation, and the parts'
+ * events re-emitted under the contract's event names.
+ */
+export function createService(parts: ServiceParts): Service {
+  const events = new TypedEmitter<EventMap>()
+  const handlers: Handlers = {
+    'app:ready': () => ({ version: parts.app.version, platform: parts.app.platform }),
+    'account:status': () => parts.account.status(),
+    'account:setKey': ({ key, persist }) => parts.account.setKey(key, persist),
+    'account:clearKey': () => parts.account.clearKey(),
+    'transfers:list': () => parts.transfers.list(),
+    'transfers:add': (request) => parts.transfers.add(request),
+    'transfers:pause': (selection) => parts.transfers.pause(selection),
+    'transfers:resume': (selection) => parts.transfers.resume(selection),
+    'transfers:cancel': (selection) => parts.transfers.cancel(selection),
+    'transfers:remove': (selection) => parts.transfers.remove(selection),
+    'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),
+    'settings:get': () => parts.settings.get(),
+    'settings:update': (patch) => parts.settings.update(patch),
+  }
+  const unsubscribers = [
+    parts.account.on('changed', (state) => events.emit('account:changed', state)),
+    parts.transfers.on('changed', (batch) => events.emit('transfers:changed', batch)),
+    parts.transfers.on('progress', (tick) => events.emit('transfers:progress', tick)),
+    parts.api.on('paused', (payload) => events.emit('api:paused', payload)),
+  ]
+  return {
+    handlers,
+    events,
+    dispose() {
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe()
+    },
+  }
+}

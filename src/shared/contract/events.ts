@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import type { EventChannel } from './channels'
+import { AccountState } from '../model/account'
+import { TransferProgress, TransferTotals, TransferView } from '../model/transfer'
+
+/** Payload schema of every event pushed from main to the renderer. */
+export const eventSchemas = {
+  /** Lifecycle changes. Apply only `revision === current + 1`; on a gap, take a new `transfers:list`. */
+  'transfers:changed': z.object({
+    revision: z.number().int().positive(),
+    upserts: z.array(TransferView),
+    removedIds: z.array(z.string()),
+  }),
+  /** One tick for every active transfer, a few times a second. */
+  'transfers:progress': z.object({
+    at: z.number(),
+    items: z.array(TransferProgress),
+    totals: TransferTotals,
+  }),
+  'account:changed': AccountState,
+  /** 1fichier asked us to slow down: no API call before `until` (epoch ms); null when calls resumed. */
+  'api:paused': z.object({ until: z.number().nullable(), reason: z.string() }),
+} as const satisfies Record<EventChannel, z.ZodType>
+
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventSchemas)[E]>

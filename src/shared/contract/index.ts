@@ -1,0 +1,5 @@
+export * from './channels'
+export * from './result'
+export * from './invoke'
+export * from './events'
+export type * from './api'

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import type { InvokeChannel } from './channels'
+import { AccountState, ApiKey } from '../model/account'
+import { AddRequest, AddResult, Selection, SelectionResult } from '../model/intake'
+import { FolderId, RemoteListing } from '../model/remote'
+import { Settings, SettingsPatch } from '../model/settings'
+import { TransferView } from '../model/transfer'
+
+const Empty = z.object({}).strict()
+
+/**
+ * Input and output schema of every command. `satisfies` makes a missing or misspelt channel a
+ * compile error; every handler and client type below is derived from this map.
+ */
+export const invokeSchemas = {
+  'app:ready': {
+    input: Empty,
+    output: z.object({ version: z.string(), platform: z.string() }),
+  },
+  'account:status': { input: Empty, output: AccountState },
+  'account:setKey': {
+    input: z.object({ key: ApiKey, persist: z.enum(['encrypted', 'session']).default('encrypted') }).strict(),
+    output: AccountState,
+  },
+  'account:clearKey': { input: Empty, output: AccountState },
+  'transfers:list': {
+    input: Empty,
+    output: z.object({ revision: z.number().int().nonnegative(), items: z.array(TransferView) }),
+  },
+  'transfers:add': { input: AddRequest, output: AddResult },
+  'transfers:pause': { input: Selection, output: SelectionResult },
+  'transfers:resume': { input: Selection, output: SelectionResult },
+  'transfers:cancel': { input: Selection, output: SelectionResult },
+  'transfers:remove': { input: Selection, output: SelectionResult },
+  'remote:list': {
+    input: z.object({ folderId: FolderId, refresh: z.boolean().default(false) }).strict(),
+    output: RemoteListing,
+  },
+  'settings:get': { input: Empty, output: Settings },
+  'settings:update': { input: SettingsPatch, output: Settings },
+} as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
+
+type Schemas = typeof invokeSchemas
+
+/** What a caller passes (defaults may be left out). */
+export type InvokeInput<C extends InvokeChannel> = z.input<Schemas[C]['input']>
+/** What a handler receives, after parsing and defaults. */
+export type InvokeParsed<C extends InvokeChannel> = z.output<Schemas[C]['input']>
+export type InvokeOutput<C extends InvokeChannel> = z.output<Schemas[C]['output']>
