@@ -1,0 +1,5 @@
+export { FICHIER_DOMAINS, FichierDomain, fichierDomainOf, isFichierDomain } from './fichier-domains'
+export { canonicalFileUrl, canonicalFolderUrl } from './canonical-url'
+export { parseLink, type LinkMatch } from './parse-link'
+export { parseLinks, type ParseLinksOptions } from './parse-links'
+export { ParsedFileLink, ParsedFolderLink, ParsedLinks } from './parsed-link'
