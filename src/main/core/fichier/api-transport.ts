@@ -1,0 +1,260 @@
+import got from 'got'
+import type { Got, Method, Response } from 'got'
+import type { Readable } from 'node:stream'
+import type { ApiPause } from './api-pause'
+import type { Clock } from '../lib/clock'
+import { refusalToError } from './error-mapping'
+import { FichierError } from './fichier-error'
+import type { Operation } from './operations'
+import type { RequestPacer } from './pacer'
+import { redactSecrets, safeCause } from './redact'
+import { retryDelay } from './retry-delay'
+import type { RetryPolicy } from './retry-delay'
+
+export interface FloodLockDurations {
+  /** `Flood detected …` (#374, #412 style) without a stated duration. */
+  floodMs: number
+  /** A bare `IP Locked …`. */
+  ipLockedMs: number
+}
+
+export const DEFAULT_FLOOD_LOCK: FloodLockDurations = { floodMs: 5 * 60_000, ipLockedMs: 60 * 60_000 }
+
+export interface TransportOptions {
+  baseUrl: string
+  getKey: () => Promise<string | null> | string | null
+  clock: Clock
+  pacer: RequestPacer
+  pause: ApiPause
+  retryPolicy: RetryPolicy
+  floodLock: FloodLockDurations
+  /** While 1fichier holds a flood lock: wait for its end, or fail at once with FLOOD_LOCKED. */
+  whenPaused: 'wait' | 'fail'
+  timeoutMs: number
+  random?: () => number
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined
+  /** Use this key instead of the account's (checking a key before storing it). */
+  key?: string | undefined
+}
+
+export interface NodeRequest {
+  method: Method
+  headers?: Record<string, string>
+  body?: Readable
+  signal?: AbortSignal | undefined
+  /** Idle-socket timeout; uploads have no overall deadline. */
+  socketTimeoutMs?: number
+}
+
+type Json = Record<string, unknown>
+
+/** The HTTP layer under FichierClient: pacing, flood pause, retries, envelopes and error mapping. */
+export class ApiTransport {
+  readonly #options: TransportOptions
+  readonly #http: Got
+  readonly base: URL
+
+  constructor(options: TransportOptions) {
+    this.#options = options
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
+    this.#http = got.extend({
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'text',
+    })
+  }
+
+  /** `http:` or `https:`, the scheme nodes are reached with. */
+  get scheme(): string {
+    return this.base.protocol
+  }
+
+  async currentKey(override?: string): Promise<string | null> {
+    return override ?? (await this.#options.getKey())
+  }
+
+  /** One API call; answers the JSON object of a successful reply. */
+  async call(op: Operation, body: Json, options: CallOptions = {}): Promise<Json> {
+    const { clock, retryPolicy } = this.#options
+    const key = await this.currentKey(options.key)
+    if (!key && !op.anonymous) {
+      throw new FichierError('AUTH_INVALID_KEY', 'No 1fichier API key is set. Add one in the account view.')
+    }
+    for (let attempt = 1; ; attempt++) {
+      await this.#gate(options.signal)
+      await this.#options.pacer.acquire(options.signal)
+      let error: FichierError
+      try {
+        return await this.#once(op, body, key, options.signal)
+      } catch (caught) {
+        if (!(caught instanceof FichierError)) throw caught
+        error = caught
+      }
+      if (error.code === 'FLOOD_LOCKED') this.#startPause(error)
+      // Locks are not retried here: a flood pauses everything, and #38 (user/info) lasts minutes.
+      const locked = error.code === 'FLOOD_LOCKED' || error.serverCode === 38
+      if (!error.retriable || !op.idempotent || locked || attempt >= retryPolicy.attempts) throw error
+      const wait = retryDelay(attempt, retryPolicy, {
+        retryAfter: error.retryAfter,
+        now: clock.now(),
+        random: this.#options.random,
+      })
+      await clock.sleep(wait, options.signal)
+    }
+  }
+
+  /** A request to an upload node (not paced: nodes are not the API host). */
+  async node(url: string, request: NodeRequest, key: string | null): Promise<Response<string>> {
+    try {
+      return await this.#http(url, {
+        method: request.method,
+        headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...request.headers },
+        ...(request.body ? { body: request.body } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+        timeout: { connect: 30_000, socket: request.socketTimeoutMs ?? this.#options.timeoutMs },
+      })
+    } catch (caught) {
+      throw this.networkError(caught, key, request.signal)
+    }
+  }
+
+  /** A GET or form POST to the website (public folder listings). */
+  async website(
+    url: string,
+    form: Record<string, string> | null,
+    signal?: AbortSignal,
+  ): Promise<Response<string>> {
+    await this.#gate(signal)
+    await this.#options.pacer.acquire(signal)
+    try {
+      return await this.#http(url, {
+        method: form ? 'POST' : 'GET',
+        ...(form ? { form } : {}),
+        ...(signal ? { signal } : {}),
+        timeout: { request: this.#options.timeoutMs },
+      })
+    } catch (caught) {
+      throw this.networkError(caught, null, signal)
+    }
+  }
+
+  /** Turns a transport failure into NETWORK (or re-throws the caller's abort reason). */
+  networkError(caught: unknown, key: string | null, signal?: AbortSignal): unknown {
+    if (signal?.aborted) return signal.reason
+    if (caught instanceof FichierError) return caught
+    const cause = safeCause(caught, [key])
+    return new FichierError(
+      'NETWORK',
+      'Could not reach 1fichier (network error or timeout). Trying again may work.',
+      {
+        retriable: true,
+        cause,
+      },
+    )
+  }
+
+  async #gate(signal?: AbortSignal): Promise<void> {
+    const { pause } = this.#options
+    const until = pause.until()
+    if (until === null) return
+    if (this.#options.whenPaused === 'fail') {
+      throw new FichierError(
+        'FLOOD_LOCKED',
+        `1fichier paused API calls until ${new Date(until).toISOString()}.`,
+        {
+          retriable: true,
+          until,
+        },
+      )
+    }
+    await pause.wait(signal)
+  }
+
+  #startPause(error: FichierError): void {
+    if (error.until !== null) this.#options.pause.pauseUntil(error.until, error.message)
+  }
+
+  async #once(op: Operation, body: Json, key: string | null, signal?: AbortSignal): Promise<Json> {
+    let response: Response<string>
+    try {
+      response = await this.#http(new URL(op.path, this.base), {
+        method: op.method,
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        ...(op.method === 'POST' ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
+        timeout: { request: this.#options.timeoutMs },
+      })
+    } catch (caught) {
+      throw this.networkError(caught, key, signal)
+    }
+    return this.#interpret(op, response, key)
+  }
+
+  #interpret(op: Operation, response: Response<string>, key: string | null): Json {
+    const status = response.statusCode
+    const retryAfter =
+      typeof response.headers['retry-after'] === 'string' ? response.headers['retry-after'] : null
+    const parsed = parseJsonObject(response.body)
+    if (parsed === null) {
+      if (status >= 500) return this.#throw({ httpStatus: status, message: '', retryAfter }, key)
+      if (status === 401 || status === 404 || status === 429)
+        return this.#throw({ httpStatus: status, message: '', retryAfter }, key)
+      throw new FichierError(
+        'PROTOCOL',
+        '1fichier answered something other than data (a web page?). Trying again may work.',
+        {
+          httpStatus: status,
+          retriable: status >= 500 || status === 200,
+          cause: new Error(`HTTP ${status}: ${redactSecrets(response.body.slice(0, 200), [key])}`),
+        },
+      )
+    }
+    const statusField = typeof parsed['status'] === 'string' ? parsed['status'].toUpperCase() : null
+    const message = typeof parsed['message'] === 'string' ? parsed['message'] : ''
+    const ok = status >= 200 && status < 300
+    if (ok && statusField === 'KO' && op.koIsResult) return parsed
+    if (
+      !ok ||
+      statusField === 'KO' ||
+      (statusField === null && /#\d+\s*$/.test(message) && !('url' in parsed))
+    ) {
+      return this.#throw({ httpStatus: status, message, retryAfter }, key)
+    }
+    return parsed
+  }
+
+  #throw(
+    refusal: { httpStatus: number; message: string; retryAfter: string | null },
+    key: string | null,
+  ): never {
+    const error = refusalToError({ ...refusal, message: redactSecrets(refusal.message, [key]) })
+    if (error.code !== 'FLOOD_LOCKED') throw error
+    const { floodLock, clock } = this.#options
+    const asked = refusal.retryAfter ? Number(refusal.retryAfter) * 1000 : NaN
+    const isBareIpLock = !/flood detected/i.test(refusal.message) && /ip locked/i.test(refusal.message)
+    const lockMs =
+      Number.isFinite(asked) && asked > 0 ? asked : isBareIpLock ? floodLock.ipLockedMs : floodLock.floodMs
+    throw new FichierError('FLOOD_LOCKED', error.message, {
+      serverCode: error.serverCode,
+      httpStatus: error.httpStatus,
+      retriable: true,
+      until: clock.now() + lockMs,
+      retryAfter: refusal.retryAfter,
+    })
+  }
+}
+
+function parseJsonObject(text: string): Json | null {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('{')) return null
+  try {
+    const value: unknown = JSON.parse(trimmed)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startEmulated } from './emulated-client'
+import type { Emulated } from './emulated-client'
+
+// Real time, with the emulator's real limits (3 requests/s per IP, then a lock): 110 calls issued at
+// once by many callers at the default pace of 2/s take about 55 s and must never trip the lock.
+const CALLS = 111
+
+let env: Emulated
+beforeAll(async () => {
+  env = await startEmulated({ emulator: { rateLimits: true } })
+})
+afterAll(() => env.close())
+
+it(
+  `${CALLS} back-to-back calls from concurrent callers trigger no flood lock`,
+  { timeout: 90_000 },
+  async () => {
+    const client = env.makeClient({ callsPerSecond: undefined, listingIntervalMs: 30_000, stateDir: null })
+    const paused: unknown[] = []
+    client.on('paused', (event) => paused.push(event))
+    const file = await env.emulator.control.createFile({
+      key: 'PremiumKeyPremiumKeyPremiumKey01',
+      name: 'p.txt',
+      content: 'p',
+    })
+    const calls = Array.from({ length: CALLS - 1 }, (_, i) =>
+      i % 3 === 0
+        ? client.uploadServer()
+        : i % 3 === 1
+          ? client.fileInfo(file.url)
+          : client.downloadToken(file.url),
+    )
+    const results = await Promise.allSettled(calls)
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([])
+    expect(paused).toEqual([])
+    expect(env.emulator.control.stats().floodLocks).toBe(0)
+  },
+)
