@@ -1,0 +1,117 @@
+import { join } from 'node:path'
+import got, { type Got } from 'got'
+import { AccountService } from './account/account-service'
+import type { SecretsPort } from './account/secrets-port'
+import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from './fichier/fichier-client'
+import { systemClock, type Clock } from './lib/clock'
+import { QueueStore } from './queue/queue-store'
+import { RemoteService } from './remote/remote-service'
+import { createService, type Service } from './service'
+import { SettingsService } from './settings/settings-service'
+import type { SettingsPort } from './settings/settings-port'
+import { TransferEngine, type EngineOptions, type EngineSettings } from './transfers/engine'
+import { createFichierTransferApi } from './transfers/fichier-transfer-api'
+import { TransferRecord } from './transfers/transfer-record'
+import type { Settings } from '../../shared/model/settings'
+
+export interface CoreOptions {
+  /** Where the queue journal and the API pause memory live. */
+  dataDir: string
+  /** Used when the download folder setting is empty. */
+  defaultDownloadsDir: string
+  secrets: SecretsPort
+  settingsPort: SettingsPort
+  app: { version: string; platform: string }
+  env: Record<string, string | undefined>
+  log: (message: string) => void
+  clock?: Clock
+  http?: Got
+  /** Tuning for tests and benchmarks (pacing, caches, retries). */
+  client?: Partial<FichierClientOptions>
+  engine?: Partial<Pick<EngineOptions, 'maxAttempts' | 'progressIntervalMs' | 'minSegment' | 'remotePollMs'>>
+}
+
+export interface Core {
+  service: Service
+  settings: SettingsService
+  account: AccountService
+  client: FichierClient
+  engine: TransferEngine
+  close(): Promise<void>
+}
+
+export function engineSettings(settings: Settings, defaultDownloadsDir: string): EngineSettings {
+  return {
+    downloadDir: settings.downloadDir || defaultDownloadsDir,
+    maxActive: settings.maxActive,
+    connectionsPerFile: settings.connectionsPerFile,
+    accountConnections: settings.accountConnections,
+    downloadLimit: settings.downloadLimit,
+    uploadLimit: settings.uploadLimit,
+    conflict: settings.conflict,
+  }
+}
+
+/**
+ * Builds the whole core from its ports: settings → API client → account → queue store → engine →
+ * service. The app, the CLI and the tests all start here.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock
+  const settings = new SettingsService(options.settingsPort)
+  let account: AccountService | null = null
+  const client = new FichierClient({
+    baseUrl: settings.get().apiBaseUrl || options.env['FICHIER_API_URL'] || DEFAULT_API_BASE_URL,
+    getKey: () => account?.getKey() ?? null,
+    clock,
+    stateDir: options.dataDir,
+    ...options.client,
+  })
+  account = new AccountService(options.secrets, client, () => clock.now())
+
+  const { store, items, report } = await QueueStore.open(join(options.dataDir, 'queue'), {
+    schema: TransferRecord,
+    clock,
+    onCorrupt: (problem) => options.log(`queue: ${JSON.stringify(problem)}`),
+  })
+  if (report.problems.length > 0) options.log(`queue: loaded with ${report.problems.length} problem(s) repaired`)
+
+  const engine = new TransferEngine({
+    store,
+    records: items,
+    api: createFichierTransferApi(client),
+    http: options.http ?? got,
+    clock,
+    settings: engineSettings(settings.get(), options.defaultDownloadsDir),
+    log: options.log,
+    ...options.engine,
+  })
+  const unsubscribeSettings = settings.on('changed', (next) =>
+    engine.updateSettings(engineSettings(next, options.defaultDownloadsDir)),
+  )
+
+  const service = createService({
+    app: options.app,
+    settings,
+    account,
+    remote: new RemoteService(client),
+    transfers: engine,
+    api: client,
+  })
+  engine.start()
+
+  return {
+    service,
+    settings,
+    account,
+    client,
+    engine,
+    async close() {
+      unsubscribeSettings()
+      service.dispose()
+      await engine.close()
+      await store.close()
+      client.close()
+    },
+  }
+}

@@ -1,0 +1,444 @@
+import { access, statfs } from 'node:fs/promises'
+import { basename } from 'node:path'
+import contentDisposition from 'content-disposition'
+import type { Got } from 'got'
+import type { Clock } from '../lib/clock'
+import type { ConflictPolicy } from '../../../shared/model/settings'
+import type { ConnectionBudget } from './connection-budget'
+import { parseContentRange } from './content-range'
+import { freeName, pathInside, safeFileName } from './file-name'
+import { PartFile, type PartControl } from './part-file'
+import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
+import type { TokenBucket } from './token-bucket'
+import { diskFailure, isRetriable, TransferFailureError } from './transfer-failure'
+
+export interface DownloadRequest {
+  link: string
+  password?: string
+  dir: string
+  /** From a listing we already hold; saves nothing on the wire but lets conflicts be decided early. */
+  knownName?: string
+  /** Whirlpool (128 hex) to verify against, when 1fichier gave one. */
+  checksum?: string
+  conflict: ConflictPolicy
+  connections: number
+  /** The part file of an earlier attempt, to resume. */
+  partPath?: string
+  minSegment?: number
+}
+
+export interface DownloadDeps {
+  http: Got
+  clock: Clock
+  budget: ConnectionBudget
+  limiter: TokenBucket
+  /** A direct URL for the link (a 1fichier download token). `fresh` asks for a new one. */
+  tokenFor(link: string, password: string | undefined, signal: AbortSignal): Promise<string>
+  whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
+  /** Names of part files other downloads are writing right now, so two never share one. */
+  reserved: Set<string>
+  idleTimeoutMs?: number
+}
+
+export interface DownloadEvents {
+  /** Name, size and part path once known: persist them to resume after a crash. */
+  onMeta(meta: { name: string; size: number; partPath: string; doneBytes: number }): void
+  onBytes(bytes: number): void
+  /** The server sent a different file than the one started; the bytes so far were dropped. */
+  onRestart?(reason: string): void
+}
+
+export type DownloadOutcome =
+  | { status: 'completed'; path: string; name: string; size: number; verified: boolean }
+  | { status: 'skipped'; path: string; name: string }
+
+const SEGMENT_ATTEMPTS = 6
+const FLUSH_INTERVAL_MS = 1000
+
+interface OpenedStream {
+  stream: AsyncIterable<Buffer> & { destroy(error?: Error): void }
+  status: number
+  headers: Record<string, string | string[] | undefined>
+}
+
+function header(headers: OpenedStream['headers'], name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function nameFromHeaders(headers: OpenedStream['headers']): string | null {
+  const value = header(headers, 'content-disposition')
+  if (!value) return null
+  try {
+    const parsed = contentDisposition.parse(value)
+    const name = parsed.parameters['filename']
+    return typeof name === 'string' && name.length > 0 ? name : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Downloads one file with up to `connections` Range requests written into one `.part` file, resumes
+ * from the ranges an earlier attempt recorded, and moves the file into place only once its size (and
+ * Whirlpool checksum, when known) match.
+ */
+export class DownloadJob {
+  readonly #request: DownloadRequest
+  readonly #deps: DownloadDeps
+  readonly #events: DownloadEvents
+  readonly #signal: AbortSignal
+  #token: { url: string; at: number; pending: Promise<string> } | null = null
+
+  constructor(request: DownloadRequest, deps: DownloadDeps, events: DownloadEvents, signal: AbortSignal) {
+    this.#request = request
+    this.#deps = deps
+    this.#events = events
+    this.#signal = signal
+  }
+
+  /**
+   * One token serves every connection of the file (tokens are reusable for 5 minutes); connections
+   * opening together share one request for it. `stale` is a URL the node refused.
+   */
+  #tokenUrl(stale: string | null): Promise<string> {
+    const current = this.#token
+    const fresh = current && this.#deps.clock.now() - current.at < 4 * 60_000
+    if (current && fresh && (stale === null || current.url !== stale)) return current.pending
+    const at = this.#deps.clock.now()
+    const pending = this.#deps.tokenFor(this.#request.link, this.#request.password, this.#signal)
+    const entry = { url: '', at, pending }
+    this.#token = entry
+    pending.then(
+      (url) => (entry.url = url),
+      () => {
+        if (this.#token === entry) this.#token = null
+      },
+    )
+    return pending
+  }
+
+  /** Opens a Range request; the range is read once the token is at hand, so a hand-off made meanwhile counts. */
+  async #open(range: { position: number; end: number | null }, validator: string | null, stale: string | null = null): Promise<OpenedStream> {
+    const url = await this.#tokenUrl(stale)
+    const { position: start, end } = range
+    const headers: Record<string, string> = { range: `bytes=${start}-${end === null ? '' : end - 1}` }
+    if (validator) headers['if-range'] = validator
+    const stream = this.#deps.http.stream(url, {
+      headers,
+      throwHttpErrors: false,
+      retry: { limit: 0 },
+      decompress: false,
+      timeout: { connect: 15_000, response: 30_000 },
+      signal: this.#signal,
+    })
+    const response = await new Promise<{ statusCode: number; headers: OpenedStream['headers'] }>((resolve, reject) => {
+      stream.once('response', resolve)
+      stream.once('error', reject)
+    }).catch((error: unknown) => {
+      stream.destroy()
+      throw this.#signal.aborted ? this.#signal.reason : error
+    })
+    if ([401, 403, 404, 410].includes(response.statusCode) && stale === null) {
+      stream.destroy()
+      return this.#open(range, validator, url)
+    }
+    if (response.statusCode >= 500) {
+      stream.destroy()
+      throw new TransferFailureError('NODE_REFUSED', `The download server answered ${response.statusCode}.`, { retriable: true })
+    }
+    if (response.statusCode !== 200 && response.statusCode !== 206) {
+      stream.destroy()
+      throw new TransferFailureError('NODE_REFUSED', `The download server refused the file (HTTP ${response.statusCode}).`, {
+        retriable: response.statusCode === 429,
+      })
+    }
+    return { stream, status: response.statusCode, headers: response.headers }
+  }
+
+  /** Retries the opening of a connection on transient failures, with backoff. */
+  async #retrying<T>(open: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await open()
+      } catch (error) {
+        if (this.#signal.aborted) throw this.#signal.reason
+        if (!isRetriable(error) || attempt >= SEGMENT_ATTEMPTS) throw error
+        await this.#deps.clock.sleep(backoff(attempt), this.#signal)
+      }
+    }
+  }
+
+  async #sizeAndValidator(opened: OpenedStream): Promise<{ size: number; etag: string | null; lastModified: string | null }> {
+    const range = opened.status === 206 ? parseContentRange(header(opened.headers, 'content-range')) : null
+    const length = Number(header(opened.headers, 'content-length'))
+    const size = range?.total ?? (opened.status === 200 && Number.isSafeInteger(length) ? length : null)
+    if (size === null) {
+      opened.stream.destroy()
+      throw new TransferFailureError('BAD_RESPONSE', 'The download server did not say how large the file is.', { retriable: true })
+    }
+    const etag = header(opened.headers, 'etag') ?? null
+    return { size, etag: etag && !etag.startsWith('W/') ? etag : null, lastModified: header(opened.headers, 'last-modified') ?? null }
+  }
+
+  /** Applies the conflict policy; names other running downloads reserved count as taken. */
+  async #finalName(name: string, own: string | null = null): Promise<{ name: string; exists: boolean }> {
+    const { dir, conflict } = this.#request
+    const exists = (candidate: string) => {
+      const path = pathInside(dir, candidate)
+      return access(path).then(
+        () => true,
+        () => path !== own && this.#deps.reserved.has(path),
+      )
+    }
+    if (conflict !== 'rename') return { name, exists: await exists(name) }
+    return { name: await freeName(name, exists), exists: false }
+  }
+
+  async #ensureSpace(needed: number): Promise<void> {
+    try {
+      const stats = await statfs(this.#request.dir)
+      if (stats.bavail * stats.bsize < needed) {
+        throw new TransferFailureError(
+          'DISK_FULL',
+          `Not enough free space in ${this.#request.dir}: ${needed} bytes needed, ${stats.bavail * stats.bsize} free.`,
+          { retriable: false },
+        )
+      }
+    } catch (error) {
+      if (error instanceof TransferFailureError) throw error
+      // statfs is missing on some file systems: let the writes tell.
+    }
+  }
+
+  async run(): Promise<DownloadOutcome> {
+    const request = this.#request
+    const deps = this.#deps
+    const minSegment = request.minSegment ?? MIN_SEGMENT_BYTES
+    const releaseFirst = await deps.budget.acquire(this.#signal)
+    let part: PartFile | null = null
+    let first: OpenedStream | null = null
+    let name: string
+    try {
+      const earlier = request.partPath ? await PartFile.readControl(request.partPath) : null
+      if (earlier && request.partPath && earlier.link === request.link) {
+        name = basename(request.partPath).replace(/\.part$/, '')
+        part = await PartFile.open(request.partPath, earlier, earlier)
+        deps.reserved.add(pathInside(request.dir, name))
+      } else {
+        if (request.knownName && request.conflict === 'skip') {
+          const known = safeFileName(request.knownName)
+          const target = pathInside(request.dir, known)
+          if (await access(target).then(() => true, () => false)) return { status: 'skipped', path: target, name: known }
+        }
+        // With several connections the first request asks for a bounded range, so that no byte the
+        // other connections will fetch is sent twice; alone, it asks for the whole file.
+        const firstEnd = request.connections > 1 ? minSegment : null
+        first = await this.#retrying(() => this.#open({ position: 0, end: firstEnd }, null))
+        const meta = await this.#sizeAndValidator(first)
+        const decided = await this.#finalName(safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'))
+        name = decided.name
+        if (decided.exists && request.conflict === 'skip') {
+          first.stream.destroy()
+          return { status: 'skipped', path: pathInside(request.dir, name), name }
+        }
+        await this.#ensureSpace(meta.size)
+        const partPath = pathInside(request.dir, `${name}.part`)
+        deps.reserved.add(pathInside(request.dir, name))
+        part = await PartFile.open(partPath, { link: request.link, ...meta }, null).catch((error: unknown) => {
+          throw diskFailure(error, partPath)
+        })
+      }
+      this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
+      await this.#download(part, first, releaseFirst, minSegment)
+      first = null
+      return await this.#finish(part, name)
+    } catch (error) {
+      first?.stream.destroy()
+      if (part) await part.close().catch(() => undefined)
+      throw error
+    } finally {
+      releaseFirst()
+      if (part) deps.reserved.delete(pathInside(request.dir, basename(part.partPath).replace(/\.part$/, '')))
+    }
+  }
+
+  async #download(part: PartFile, first: OpenedStream | null, releaseFirst: () => void, minSegment: number): Promise<void> {
+    // A server that ignores Range sends the whole file: then one connection takes it all.
+    const whole = first?.status === 200
+    const connections = whole ? 1 : this.#request.connections
+    const firstRange = first && !whole ? parseContentRange(header(first.headers, 'content-range')) : null
+    const head = first ? { start: 0, end: whole ? part.size : Math.min(firstRange?.end ?? part.size, part.size) } : null
+    const missing = part.missing().flatMap((gap) =>
+      head && gap.start < head.end ? (gap.end > head.end ? [{ start: head.end, end: gap.end }] : []) : [gap],
+    )
+    const pending = planSegments(missing, connections, minSegment)
+    if (!head && pending.length === 0) return
+    const active = new Set<ActiveSegment>()
+    const validator = part.meta.etag
+    let flushing: Promise<void> = Promise.resolve()
+    let lastFlush = this.#deps.clock.now()
+    const maybeFlush = () => {
+      const now = this.#deps.clock.now()
+      if (now - lastFlush < FLUSH_INTERVAL_MS) return
+      lastFlush = now
+      flushing = flushing.then(() => part.flush())
+    }
+
+    const runSegment = async (segment: ActiveSegment, opened: OpenedStream | null): Promise<void> => {
+      let failures = 0
+      let stream = opened
+      while (segment.position < segment.end) {
+        try {
+          if (!stream) stream = await this.#open(segment, validator)
+          const served = stream.status === 206 ? parseContentRange(header(stream.headers, 'content-range')) : null
+          if (stream.status === 200 && segment.position > 0) {
+            stream.stream.destroy()
+            throw new TransferFailureError('SERVER_CHANGED_FILE', 'The server sent the whole file instead of the part asked for.', {
+              retriable: true,
+            })
+          }
+          if (stream.status === 206 && (!served || served.start !== segment.position || served.total !== part.size)) {
+            stream.stream.destroy()
+            throw new TransferFailureError('SERVER_CHANGED_FILE', 'The server answered a different range or file size than asked.', {
+              retriable: true,
+            })
+          }
+          await this.#pump(stream, segment, part, maybeFlush)
+          stream = null
+          failures = 0
+        } catch (error) {
+          stream?.stream.destroy()
+          stream = null
+          if (this.#signal.aborted) throw this.#signal.reason
+          if (error instanceof TransferFailureError && error.code === 'SERVER_CHANGED_FILE') throw error
+          if (!isRetriable(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
+          await this.#deps.clock.sleep(backoff(failures), this.#signal)
+        }
+      }
+    }
+
+    const errors: unknown[] = []
+    const workers = new Set<Promise<void>>()
+    const launch = (segment: ActiveSegment, opened: OpenedStream | null, release: () => void) => {
+      segment.startedAt = this.#deps.clock.now()
+      segment.startedFrom = segment.position
+      active.add(segment)
+      const worker = runSegment(segment, opened)
+        .catch((error: unknown) => {
+          errors.push(error)
+        })
+        .finally(() => {
+          active.delete(segment)
+          release()
+          workers.delete(worker)
+          if (errors.length === 0) fill()
+        })
+      workers.add(worker)
+    }
+    const fill = () => {
+      while (workers.size < connections && !this.#signal.aborted) {
+        const release = this.#deps.budget.tryAcquire()
+        if (!release) return
+        const next = pending.shift() ?? stealTail([...active], minSegment, this.#deps.clock.now())
+        if (!next) {
+          release()
+          return
+        }
+        launch({ position: next.start, end: next.end }, null, release)
+      }
+    }
+
+    const initial = head ?? pending.shift()!
+    launch({ position: initial.start, end: initial.end }, first, releaseFirst)
+    fill()
+    while (workers.size > 0) await Promise.race(workers)
+    await flushing
+    if (errors.length > 0) {
+      const changed = errors.find((e) => e instanceof TransferFailureError && e.code === 'SERVER_CHANGED_FILE')
+      if (changed) {
+        // Start over from scratch on the next attempt, with the name and size the server gives then.
+        await part.discard()
+        this.#events.onRestart?.((changed as Error).message)
+      }
+      throw changed ?? errors[0]
+    }
+    if (this.#signal.aborted) throw this.#signal.reason
+  }
+
+  async #pump(opened: OpenedStream, segment: ActiveSegment, part: PartFile, maybeFlush: () => void): Promise<void> {
+    const idleMs = this.#deps.idleTimeoutMs ?? 30_000
+    let idle: ReturnType<typeof setTimeout> | null = null
+    const arm = () => {
+      if (idle) clearTimeout(idle)
+      idle = setTimeout(
+        () => opened.stream.destroy(new TransferFailureError('STALLED', 'The download stalled.', { retriable: true })),
+        idleMs,
+      )
+    }
+    arm()
+    try {
+      for await (const chunk of opened.stream) {
+        arm()
+        const room = segment.end - segment.position
+        const piece = chunk.length > room ? chunk.subarray(0, room) : chunk
+        await this.#deps.limiter.take(piece.length, this.#signal)
+        try {
+          await part.write(piece, segment.position)
+        } catch (error) {
+          throw diskFailure(error, part.partPath)
+        }
+        segment.position += piece.length
+        this.#events.onBytes(piece.length)
+        maybeFlush()
+        if (segment.position >= segment.end) {
+          opened.stream.destroy()
+          return
+        }
+      }
+    } finally {
+      if (idle) clearTimeout(idle)
+    }
+    if (segment.position < segment.end) {
+      throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', { retriable: true })
+    }
+  }
+
+  async #finish(part: PartFile, name: string): Promise<DownloadOutcome> {
+    if (part.missing().length > 0) {
+      throw new TransferFailureError('SHORT_BODY', 'Some parts of the file are still missing.', { retriable: true })
+    }
+    await part.flush()
+    let verified = false
+    if (this.#request.checksum) {
+      const actual = await this.#deps.whirlpoolOfFile(part.partPath, this.#signal)
+      if (actual.toLowerCase() !== this.#request.checksum.toLowerCase()) {
+        await part.discard()
+        this.#events.onRestart?.('The checksum did not match.')
+        throw new TransferFailureError(
+          'CHECKSUM_MISMATCH',
+          'The downloaded file does not match the checksum 1fichier gave; it will be downloaded again.',
+          { retriable: true },
+        )
+      }
+      verified = true
+    }
+    let finalName = name
+    if (this.#request.conflict === 'rename') {
+      finalName = (await this.#finalName(name, pathInside(this.#request.dir, name))).name
+    }
+    const finalPath = pathInside(this.#request.dir, finalName)
+    await part.finalize(finalPath).catch((error: unknown) => {
+      throw diskFailure(error, finalPath)
+    })
+    return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
+  }
+}
+
+/** Exponential backoff with full jitter: up to 1 s, 2 s, 4 s … capped at 30 s. */
+export function backoff(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1))
+  return Math.round(cap / 2 + (random() * cap) / 2)
+}
+
+export type { PartControl }

@@ -1,0 +1,443 @@
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import type { Got } from 'got'
+import type { AddRequest, AddResult, Selection, SelectionResult } from '../../../shared/model/intake'
+import type { ConflictPolicy } from '../../../shared/model/settings'
+import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
+import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
+import type { Clock } from '../lib/clock'
+import { TypedEmitter } from '../lib/typed-emitter'
+import type { TransferEvents } from '../service'
+import { ChangePublisher } from './change-publisher'
+import { ConnectionBudget } from './connection-budget'
+import { downloadCandidates, uploadCandidates } from './intake'
+import { ProgressTracker } from './progress-tracker'
+import { runJob, type JobContext } from './run-job'
+import { transition, type TransferEvent } from './state'
+import { TokenBucket } from './token-bucket'
+import type { TransferApi } from './transfer-api'
+import { isRetriable } from './transfer-failure'
+import { applyPatch, toView, type RecordPatch, type TransferMeta, type TransferRecord } from './transfer-record'
+import { backoff } from './download-job'
+
+export interface EngineSettings {
+  downloadDir: string
+  maxActive: number
+  connectionsPerFile: number
+  accountConnections: number
+  downloadLimit: number
+  uploadLimit: number
+  conflict: ConflictPolicy
+}
+
+/** Where records are kept; each call is durable before it resolves. */
+export interface RecordStore {
+  putMany(records: TransferRecord[]): Promise<void>
+  remove(ids: string[]): Promise<void>
+}
+
+export interface EngineOptions {
+  store: RecordStore
+  records: TransferRecord[]
+  api: TransferApi
+  http: Got
+  clock: Clock
+  settings: EngineSettings
+  maxAttempts?: number
+  progressIntervalMs?: number
+  minSegment?: number
+  /** How often remote uploads are polled (default 30 s; 1fichier needs minutes anyway). */
+  remotePollMs?: number
+  log?: (message: string) => void
+}
+
+export type EngineEvents = TransferEvents
+
+interface Running {
+  controller: AbortController
+  done: Promise<void>
+}
+
+/**
+ * The persistent transfer queue: takes items in, runs them within the limits (active transfers,
+ * connections per file and per account, speed), retries transient failures with backoff, and
+ * publishes numbered lifecycle batches and progress ticks.
+ */
+export class TransferEngine {
+  readonly #records = new Map<string, TransferRecord>()
+  readonly #running = new Map<string, Running>()
+  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  readonly #events = new TypedEmitter<EngineEvents>()
+  readonly #publisher: ChangePublisher
+  readonly #progress: ProgressTracker
+  readonly #options: EngineOptions
+  readonly #context: JobContext
+  #settings: EngineSettings
+  #nextOrder = 1
+  #closed = false
+
+  constructor(options: EngineOptions) {
+    this.#options = options
+    this.#settings = options.settings
+    this.#publisher = new ChangePublisher((batch) => this.#events.emit('changed', batch))
+    this.#progress = new ProgressTracker(
+      options.clock,
+      (tick) => this.#events.emit('progress', tick),
+      () => this.#counts(),
+      options.progressIntervalMs,
+    )
+    this.#context = {
+      api: options.api,
+      http: options.http,
+      clock: options.clock,
+      budget: new ConnectionBudget(options.settings.accountConnections),
+      downLimiter: new TokenBucket(options.settings.downloadLimit, options.clock),
+      upLimiter: new TokenBucket(options.settings.uploadLimit, options.clock),
+      reserved: new Set(),
+      folders: new Map(),
+      settings: () => this.#settings,
+      ...(options.minSegment ? { minSegment: options.minSegment } : {}),
+      ...(options.remotePollMs ? { remotePollMs: options.remotePollMs } : {}),
+    }
+    for (const record of options.records) {
+      // Whatever was running when the app stopped goes back to the queue and resumes from disk.
+      const status: TransferStatus = record.status === 'active' || record.status === 'retrying' ? 'queued' : record.status
+      this.#records.set(record.id, { ...record, status })
+      this.#nextOrder = Math.max(this.#nextOrder, record.order + 1)
+    }
+  }
+
+  on<E extends keyof EngineEvents>(event: E, listener: (payload: EngineEvents[E]) => void): () => void {
+    return this.#events.on(event, listener)
+  }
+
+  /** Starts running what is queued. */
+  start(): void {
+    this.#schedule()
+  }
+
+  updateSettings(settings: EngineSettings): void {
+    this.#settings = settings
+    this.#context.budget.setLimit(settings.accountConnections)
+    this.#context.downLimiter.setRate(settings.downloadLimit)
+    this.#context.upLimiter.setRate(settings.uploadLimit)
+    this.#schedule()
+  }
+
+  list(): { revision: number; items: TransferView[] } {
+    this.#publisher.flush()
+    const items = [...this.#records.values()].sort((a, b) => a.order - b.order).map((record) => this.#view(record))
+    return { revision: this.#publisher.revision, items }
+  }
+
+  get(id: string): TransferView | undefined {
+    const record = this.#records.get(id)
+    return record ? this.#view(record) : undefined
+  }
+
+  async add(request: AddRequest): Promise<AddResult> {
+    const now = this.#options.clock.now()
+    const base = (kind: TransferRecord['kind'], source: string, target: string, name: string, meta: TransferMeta, extra: Partial<TransferRecord> = {}) =>
+      ({
+        id: randomUUID(),
+        kind,
+        source,
+        target,
+        name,
+        status: 'queued',
+        bytesDone: 0,
+        bytesTotal: null,
+        attempts: 0,
+        createdAt: now,
+        order: this.#nextOrder++,
+        meta,
+        ...extra,
+      }) satisfies TransferRecord as TransferRecord
+    const active = (kind: TransferRecord['kind']) =>
+      new Set([...this.#records.values()].filter((r) => r.kind === kind && r.status !== 'canceled').map((r) => r.source))
+
+    let records: TransferRecord[] = []
+    let duplicates: string[] = []
+    let rejected: AddResult['rejected'] = []
+    if (request.kind === 'download') {
+      const dir = request.targetDir || this.#settings.downloadDir
+      const found = await downloadCandidates(request, active('download'), (url, password) => this.#options.api.listPublicFolder(url, password), randomUUID)
+      duplicates = found.duplicates
+      rejected = found.rejected
+      records = found.candidates.map((c) =>
+        base('download', c.link, dir, c.knownName ?? c.link, {
+          kind: 'download',
+          dir,
+          ...(c.password ? { password: c.password } : {}),
+          ...(c.knownName ? { knownName: c.knownName } : {}),
+        }, {
+          link: c.link,
+          ...(c.size != null ? { bytesTotal: c.size } : {}),
+          ...(c.groupId ? { groupId: c.groupId } : {}),
+          ...(request.start ? {} : { status: 'paused' as const }),
+        }),
+      )
+    } else if (request.kind === 'upload') {
+      const found = await uploadCandidates(request.paths, active('upload'), randomUUID)
+      duplicates = found.duplicates
+      rejected = found.rejected
+      records = found.candidates.map((c) =>
+        base('upload', c.path, String(request.folderId), c.name, { kind: 'upload', path: c.path, folderId: request.folderId, relDir: c.relDir, size: c.size }, {
+          bytesTotal: c.size,
+          ...(c.groupId ? { groupId: c.groupId } : {}),
+          ...(request.start ? {} : { status: 'paused' as const }),
+        }),
+      )
+    } else {
+      const known = active('remote-upload')
+      for (const url of request.urls) {
+        if (known.has(url)) duplicates.push(url)
+        else {
+          known.add(url)
+          records.push(base('remote-upload', url, String(request.folderId), url.split('/').filter(Boolean).pop() ?? url, { kind: 'remote-upload', url, folderId: request.folderId }))
+        }
+      }
+    }
+    if (records.length > 0) {
+      await this.#options.store.putMany(records)
+      for (const record of records) {
+        this.#records.set(record.id, record)
+        this.#publisher.upsert(this.#view(record))
+      }
+      this.#schedule()
+    }
+    return { addedIds: records.map((r) => r.id), duplicates, rejected }
+  }
+
+  pause(selection: Selection): Promise<SelectionResult> {
+    return this.#apply(selection, 'pause', ['queued', 'active', 'retrying'])
+  }
+
+  /** Resumes paused items; failed and canceled ones are put back in the queue for another try. */
+  resume(selection: Selection): Promise<SelectionResult> {
+    return this.#apply(selection, 'resume', ['paused', 'failed', 'canceled'])
+  }
+
+  cancel(selection: Selection): Promise<SelectionResult> {
+    return this.#apply(selection, 'cancel', ['queued', 'active', 'retrying', 'paused'])
+  }
+
+  async remove(selection: Selection): Promise<SelectionResult> {
+    const ids = this.#select(selection)
+    if (ids.length === 0) return { affected: [] }
+    await this.#apply({ ids }, 'cancel', ['queued', 'active', 'retrying', 'paused'])
+    const present = ids.filter((id) => this.#records.has(id))
+    if (present.length === 0) return { affected: [] }
+    await this.#options.store.remove(present)
+    for (const id of present) {
+      this.#records.delete(id)
+      this.#progress.forget(id)
+      this.#publisher.remove(id)
+    }
+    return { affected: present }
+  }
+
+  /** Stops every running job; they stay queued (with what is on disk) for the next start. */
+  async close(): Promise<void> {
+    this.#closed = true
+    for (const timer of this.#retryTimers.values()) clearTimeout(timer)
+    const running = [...this.#running.values()]
+    for (const job of running) job.controller.abort(new ShutdownSignal())
+    await Promise.allSettled(running.map((job) => job.done))
+    this.#progress.stop()
+    this.#publisher.flush()
+  }
+
+  #select(selection: Selection): string[] {
+    return 'all' in selection ? [...this.#records.keys()] : selection.ids.filter((id) => this.#records.has(id))
+  }
+
+  async #apply(selection: Selection, event: 'pause' | 'resume' | 'cancel', from: TransferStatus[]): Promise<SelectionResult> {
+    const affected: TransferRecord[] = []
+    for (const id of this.#select(selection)) {
+      const record = this.#records.get(id)
+      if (!record || !from.includes(record.status)) continue
+      const next: TransferEvent = event === 'resume' && record.status !== 'paused' ? 'retry' : event
+      const updated: TransferRecord = {
+        ...record,
+        status: transition(record.status, next),
+        ...(next === 'retry' ? { attempts: 0, error: undefined, finishedAt: undefined } : {}),
+        ...(event === 'cancel' ? { finishedAt: this.#options.clock.now() } : {}),
+      }
+      affected.push(updated)
+    }
+    if (affected.length === 0) return { affected: [] }
+    await this.#options.store.putMany(affected.map((record) => this.#withBytes(record)))
+    for (const record of affected) {
+      this.#records.set(record.id, record)
+      this.#clearRetry(record.id)
+      const job = this.#running.get(record.id)
+      if (job) job.controller.abort(new UserStopSignal(record.status))
+      else if (record.status === 'canceled') await this.#discard(record)
+      this.#publisher.upsert(this.#view(record))
+    }
+    this.#schedule()
+    return { affected: affected.map((record) => record.id) }
+  }
+
+  #counts(): Record<TransferStatus, number> {
+    const counts: Record<TransferStatus, number> = { queued: 0, active: 0, retrying: 0, paused: 0, completed: 0, failed: 0, canceled: 0 }
+    for (const record of this.#records.values()) counts[record.status]++
+    return counts
+  }
+
+  #view(record: TransferRecord): TransferView {
+    return toView(this.#withBytes(record))
+  }
+
+  #withBytes(record: TransferRecord): TransferRecord {
+    const live = this.#progress.bytes(record.id)
+    return live === undefined ? record : { ...record, bytesDone: live }
+  }
+
+  #clearRetry(id: string): void {
+    const timer = this.#retryTimers.get(id)
+    if (timer) clearTimeout(timer)
+    this.#retryTimers.delete(id)
+  }
+
+  #schedule(): void {
+    if (this.#closed) return
+    const slotsTaken = [...this.#running.keys()].filter((id) => this.#records.get(id)?.kind !== 'remote-upload').length
+    let free = this.#settings.maxActive - slotsTaken
+    // An item whose previous run is still winding down (just paused, then resumed) waits for it.
+    const queued = [...this.#records.values()]
+      .filter((r) => r.status === 'queued' && !this.#running.has(r.id))
+      .sort((a, b) => a.order - b.order)
+    for (const record of queued) {
+      if (record.kind !== 'remote-upload') {
+        if (free <= 0) continue
+        free--
+      }
+      this.#start(record)
+    }
+  }
+
+  #start(record: TransferRecord): void {
+    const controller = new AbortController()
+    const started: TransferRecord = { ...record, status: transition(record.status, 'start') }
+    this.#records.set(record.id, started)
+    this.#progress.begin(record.id, record.kind === 'upload' ? 'up' : 'down', record.bytesDone, record.bytesTotal)
+    this.#publisher.upsert(this.#view(started))
+    const done = runJob(started, this.#context, controller.signal, {
+      update: (patch) => this.#patch(record.id, patch, true),
+      bytes: (count) => this.#progress.add(record.id, count),
+      total: (total) => this.#progress.setTotal(record.id, total),
+      resetBytes: () => this.#progress.reset(record.id),
+    })
+      .then((patch) => this.#finish(record.id, { ...patch }))
+      .catch((error: unknown) => this.#failed(record.id, error, controller.signal))
+      .finally(() => {
+        if (this.#running.get(record.id)?.controller === controller) this.#running.delete(record.id)
+        this.#schedule()
+      })
+    this.#running.set(record.id, { controller, done })
+  }
+
+  /** Merges what a job learnt (name, size, part path…) and persists it. */
+  async #patch(id: string, patch: RecordPatch, persist: boolean): Promise<void> {
+    const record = this.#records.get(id)
+    if (!record) return
+    const updated = applyPatch(record, patch)
+    this.#records.set(id, updated)
+    if (persist) await this.#options.store.putMany([this.#withBytes(updated)])
+    this.#publisher.upsert(this.#view(updated))
+  }
+
+  async #finish(id: string, patch: RecordPatch): Promise<void> {
+    const record = this.#records.get(id)
+    if (!record || record.status !== 'active') return
+    const total = patch.bytesTotal ?? record.bytesTotal ?? this.#progress.bytes(id) ?? 0
+    const updated: TransferRecord = {
+      ...applyPatch(record, patch),
+      status: transition(record.status, 'complete'),
+      bytesDone: total,
+      bytesTotal: total,
+      finishedAt: this.#options.clock.now(),
+      error: undefined,
+    }
+    this.#progress.forget(id)
+    await this.#options.store.putMany([updated])
+    this.#records.set(id, updated)
+    this.#publisher.upsert(this.#view(updated))
+  }
+
+  async #failed(id: string, error: unknown, signal: AbortSignal): Promise<void> {
+    const record = this.#records.get(id)
+    if (!record) return
+    if (signal.aborted && (signal.reason instanceof UserStopSignal || signal.reason instanceof ShutdownSignal)) {
+      // Paused, canceled or shutting down: the status was already set (or stays active → queued on the next start).
+      const latest = this.#withBytes(record)
+      this.#progress.forget(id)
+      if (signal.reason instanceof ShutdownSignal) {
+        await this.#options.store.putMany([{ ...latest, status: 'queued' }])
+      } else {
+        await this.#options.store.putMany([latest])
+        if (record.status === 'canceled') await this.#discard(record)
+      }
+      return
+    }
+    const code = (error as { code?: unknown }).code
+    const message = error instanceof Error ? error.message : String(error)
+    const transferError = { code: typeof code === 'string' ? code : 'INTERNAL', message }
+    if (typeof code !== 'string') this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
+    const attempts = record.attempts + 1
+    const maxAttempts = this.#options.maxAttempts ?? 8
+    const retry = isRetriable(error) && attempts < maxAttempts
+    const diskFull = code === 'DISK_FULL'
+    const event: TransferEvent = diskFull ? 'pause' : retry ? 'retryScheduled' : 'fail'
+    const updated: TransferRecord = {
+      ...this.#withBytes(record),
+      status: transition(record.status, event),
+      attempts,
+      error: transferError,
+      ...(event === 'fail' ? { finishedAt: this.#options.clock.now() } : {}),
+    }
+    this.#progress.forget(id)
+    await this.#options.store.putMany([updated])
+    this.#records.set(id, updated)
+    this.#publisher.upsert(this.#view(updated))
+    if (retry && !diskFull) {
+      const timer = setTimeout(() => void this.#retryDue(id), backoff(attempts))
+      this.#retryTimers.set(id, timer)
+    }
+  }
+
+  async #retryDue(id: string): Promise<void> {
+    this.#retryTimers.delete(id)
+    const record = this.#records.get(id)
+    if (!record || record.status !== 'retrying' || this.#closed) return
+    const updated = { ...record, status: transition(record.status, 'retryDue') }
+    this.#records.set(id, updated)
+    this.#publisher.upsert(this.#view(updated))
+    this.#schedule()
+  }
+
+  async #discard(record: TransferRecord): Promise<void> {
+    if (record.meta.kind === 'download' && record.meta.partPath) {
+      await rm(record.meta.partPath, { force: true })
+      await rm(`${record.meta.partPath}.json`, { force: true })
+    }
+  }
+}
+
+class UserStopSignal extends Error {
+  constructor(readonly status: TransferStatus) {
+    super(`stopped: ${status}`)
+  }
+}
+
+class ShutdownSignal extends Error {
+  constructor() {
+    super('shutting down')
+  }
+}
+
+export function isTerminal(status: TransferStatus): boolean {
+  return TERMINAL_STATUSES.includes(status)
+}

@@ -1,0 +1,57 @@
+import type { FichierClient } from '../fichier/fichier-client'
+import { whirlpoolOfFile } from '../fichier/whirlpool'
+import type { TransferApi, UploadResult } from './transfer-api'
+
+/** The engine's view of 1fichier, over the API client. */
+export function createFichierTransferApi(client: FichierClient): TransferApi {
+  const toResult = (result: { link: string; removeLink: string; size: number; whirlpool: string | null }): UploadResult => ({
+    link: result.link,
+    removeLink: result.removeLink,
+    size: result.size,
+    whirlpool: result.whirlpool,
+  })
+  return {
+    async downloadToken(link, password, signal) {
+      const token = await client.downloadToken(link, { signal, ...(password ? { password } : {}) })
+      return token.url
+    },
+    async listPublicFolder(url, password) {
+      const entries = await client.publicFolder(url, password ? { password } : {})
+      return entries.map((entry) => ({ link: entry.link, name: entry.name, size: entry.size }))
+    },
+    ensureFolderPath(parentId, segments, signal) {
+      return client.ensureFolderPath(parentId, segments, { signal })
+    },
+    async upload(path, options) {
+      const result = await client.upload(
+        { path },
+        {
+          folderId: options.folderId,
+          signal: options.signal,
+          onProgress: (sent) => options.onProgress(sent),
+          throttle: (bytes, signal) => options.throttle(bytes, signal ?? options.signal),
+          onNode: options.onNode,
+        },
+      )
+      return toResult(result)
+    },
+    async collectUpload(node, xid) {
+      const result = await client.collectUpload(node, xid)
+      return result ? toResult(result) : null
+    },
+    async remoteRequest(urls, folderId) {
+      return (await client.remoteRequest(urls, folderId)).id
+    },
+    async remoteResult(jobId) {
+      const info = await client.remoteInfo(jobId)
+      if (!info.done || info.results.length === 0) return null
+      return info.results.map((entry) => ({
+        url: entry.url,
+        ok: entry.ok,
+        ...(entry.link ? { link: entry.link } : {}),
+        ...(entry.message ? { message: entry.message } : {}),
+      }))
+    },
+    whirlpoolOfFile,
+  }
+}

@@ -1,0 +1,100 @@
+import type { TransferProgress, TransferStatus, TransferTotals } from '../../../shared/model/transfer'
+import type { Clock } from '../lib/clock'
+import { SpeedMeter } from './speed-meter'
+
+export interface ProgressTick {
+  at: number
+  items: TransferProgress[]
+  totals: TransferTotals
+}
+
+interface Tracked {
+  direction: 'up' | 'down'
+  bytes: number
+  total: number | null
+  meter: SpeedMeter
+}
+
+/**
+ * Live byte counts of running transfers, kept out of the journal, and one tick for all of them a
+ * few times a second (never per chunk), with smoothed speeds and ETAs.
+ */
+export class ProgressTracker {
+  readonly #tracked = new Map<string, Tracked>()
+  readonly #down = new SpeedMeter()
+  readonly #up = new SpeedMeter()
+  readonly #clock: Clock
+  readonly #emit: (tick: ProgressTick) => void
+  readonly #counts: () => Record<TransferStatus, number>
+  readonly #intervalMs: number
+  #timer: ReturnType<typeof setInterval> | null = null
+
+  constructor(clock: Clock, emit: (tick: ProgressTick) => void, counts: () => Record<TransferStatus, number>, intervalMs = 250) {
+    this.#clock = clock
+    this.#emit = emit
+    this.#counts = counts
+    this.#intervalMs = intervalMs
+  }
+
+  begin(id: string, direction: 'up' | 'down', bytes: number, total: number | null): void {
+    this.#tracked.set(id, { direction, bytes, total, meter: new SpeedMeter() })
+    this.#timer ??= setInterval(() => this.tick(), this.#intervalMs)
+  }
+
+  add(id: string, bytes: number): void {
+    const item = this.#tracked.get(id)
+    if (!item) return
+    const now = this.#clock.now()
+    item.bytes += bytes
+    item.meter.add(bytes, now)
+    ;(item.direction === 'up' ? this.#up : this.#down).add(bytes, now)
+  }
+
+  setTotal(id: string, total: number | null): void {
+    const item = this.#tracked.get(id)
+    if (item) item.total = total
+  }
+
+  /** The bytes of a running transfer, or undefined when it is not running. */
+  bytes(id: string): number | undefined {
+    return this.#tracked.get(id)?.bytes
+  }
+
+  reset(id: string): void {
+    const item = this.#tracked.get(id)
+    if (item) item.bytes = 0
+  }
+
+  forget(id: string): void {
+    this.#tracked.delete(id)
+  }
+
+  tick(): void {
+    const at = this.#clock.now()
+    const items: TransferProgress[] = []
+    let remaining = 0
+    for (const [id, item] of this.#tracked) {
+      const speed = item.meter.speed(at)
+      const left = item.total === null ? null : Math.max(0, item.total - item.bytes)
+      if (left !== null) remaining += left
+      items.push({ id, bytes: item.bytes, total: item.total, speed, eta: left !== null && speed > 0 ? left / speed : null })
+    }
+    const downSpeed = this.#down.speed(at)
+    const upSpeed = this.#up.speed(at)
+    const speed = downSpeed + upSpeed
+    this.#emit({
+      at,
+      items,
+      totals: { downSpeed, upSpeed, counts: this.#counts(), eta: speed > 0 && items.length > 0 ? remaining / speed : null },
+    })
+    if (this.#tracked.size === 0 && this.#timer) {
+      clearInterval(this.#timer)
+      this.#timer = null
+    }
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer)
+    this.#timer = null
+  }
+}

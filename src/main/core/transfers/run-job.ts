@@ -1,0 +1,186 @@
+import { mkdir } from 'node:fs/promises'
+import type { Got } from 'got'
+import type { Clock } from '../lib/clock'
+import type { ConnectionBudget } from './connection-budget'
+import { DownloadJob } from './download-job'
+import type { EngineSettings } from './engine'
+import type { TokenBucket } from './token-bucket'
+import type { TransferApi } from './transfer-api'
+import { TransferFailureError } from './transfer-failure'
+import type { RecordPatch, TransferMeta, TransferRecord } from './transfer-record'
+
+/** Everything jobs share: the API, the account's connection budget, the speed limits. */
+export interface JobContext {
+  api: TransferApi
+  http: Got
+  clock: Clock
+  budget: ConnectionBudget
+  downLimiter: TokenBucket
+  upLimiter: TokenBucket
+  /** Paths of files being downloaded, so that two downloads never pick the same name. */
+  reserved: Set<string>
+  /** Remote folder ids by parent and path, shared so a dropped tree creates each folder once. */
+  folders: Map<string, Promise<number>>
+  settings: () => EngineSettings
+  minSegment?: number
+  remotePollMs?: number
+}
+
+export interface JobCallbacks {
+  /** Records what the job learnt, durably (name, size, part path, upload node). */
+  update(patch: RecordPatch): Promise<void>
+  bytes(count: number): void
+  total(total: number | null): void
+  resetBytes(): void
+}
+
+type Patch = RecordPatch
+
+/** Runs one transfer to completion and answers what to record; throws on failure or abort. */
+export async function runJob(record: TransferRecord, context: JobContext, signal: AbortSignal, callbacks: JobCallbacks): Promise<Patch> {
+  switch (record.meta.kind) {
+    case 'download':
+      return runDownload(record, record.meta, context, signal, callbacks)
+    case 'upload':
+      return runUpload(record.meta, context, signal, callbacks)
+    case 'remote-upload':
+      return runRemoteUpload(record.meta, context, signal, callbacks)
+  }
+}
+
+async function runDownload(
+  record: TransferRecord,
+  meta: Extract<TransferMeta, { kind: 'download' }>,
+  context: JobContext,
+  signal: AbortSignal,
+  callbacks: JobCallbacks,
+): Promise<Patch> {
+  const settings = context.settings()
+  await mkdir(meta.dir, { recursive: true })
+  const job = new DownloadJob(
+    {
+      link: record.source,
+      dir: meta.dir,
+      conflict: settings.conflict,
+      connections: settings.connectionsPerFile,
+      ...(meta.password ? { password: meta.password } : {}),
+      ...(meta.knownName ? { knownName: meta.knownName } : {}),
+      ...(meta.checksum ? { checksum: meta.checksum } : {}),
+      ...(meta.partPath ? { partPath: meta.partPath } : {}),
+      ...(context.minSegment ? { minSegment: context.minSegment } : {}),
+    },
+    {
+      http: context.http,
+      clock: context.clock,
+      budget: context.budget,
+      limiter: context.downLimiter,
+      tokenFor: (link, password, abort) => context.api.downloadToken(link, password, abort),
+      whirlpoolOfFile: (path, abort) => context.api.whirlpoolOfFile(path, abort),
+      reserved: context.reserved,
+    },
+    {
+      onMeta: ({ name, size, partPath, doneBytes }) => {
+        callbacks.total(size)
+        callbacks.resetBytes()
+        callbacks.bytes(doneBytes)
+        if (name !== record.name || size !== record.bytesTotal || partPath !== meta.partPath) {
+          void callbacks.update({ name, bytesTotal: size, meta: { partPath } })
+        }
+      },
+      onBytes: (count) => callbacks.bytes(count),
+      onRestart: () => {
+        callbacks.resetBytes()
+        void callbacks.update({ meta: { partPath: undefined } })
+      },
+    },
+    signal,
+  )
+  const outcome = await job.run()
+  if (outcome.status === 'skipped') {
+    return { name: outcome.name, meta: { finalPath: outcome.path } }
+  }
+  return {
+    name: outcome.name,
+    bytesTotal: outcome.size,
+    meta: { finalPath: outcome.path, partPath: undefined },
+  }
+}
+
+function ensureFolder(context: JobContext, parentId: number, segments: readonly string[], signal: AbortSignal): Promise<number> {
+  if (segments.length === 0) return Promise.resolve(parentId)
+  const key = `${parentId}/${segments.join('\u0000')}`
+  let pending = context.folders.get(key)
+  if (!pending) {
+    pending = ensureFolder(context, parentId, segments.slice(0, -1), signal).then((parent) =>
+      context.api.ensureFolderPath(parent, segments.slice(-1), signal),
+    )
+    pending.catch(() => context.folders.delete(key))
+    context.folders.set(key, pending)
+  }
+  return pending
+}
+
+async function runUpload(
+  meta: Extract<TransferMeta, { kind: 'upload' }>,
+  context: JobContext,
+  signal: AbortSignal,
+  callbacks: JobCallbacks,
+): Promise<Patch> {
+  if (meta.node && meta.xid) {
+    // The bytes may have gone out before a crash: collect that result instead of uploading twice.
+    const earlier = await context.api.collectUpload(meta.node, meta.xid).catch(() => null)
+    if (earlier && earlier.size === meta.size) {
+      return { link: earlier.link, removeLink: earlier.removeLink, ...(earlier.whirlpool ? { checksum: earlier.whirlpool } : {}), bytesTotal: meta.size }
+    }
+  }
+  const folderId = await ensureFolder(context, meta.folderId, meta.relDir, signal)
+  callbacks.resetBytes()
+  let sent = 0
+  const result = await context.api.upload(meta.path, {
+    folderId,
+    signal,
+    onProgress: (bytesSent) => {
+      if (bytesSent > sent) callbacks.bytes(bytesSent - sent)
+      sent = bytesSent
+    },
+    throttle: (bytes, abort) => context.upLimiter.take(bytes, abort),
+    onNode: (node, xid) => callbacks.update({ meta: { node, xid } }),
+  })
+  if (result.whirlpool) {
+    const local = await context.api.whirlpoolOfFile(meta.path, signal)
+    if (local !== result.whirlpool.toLowerCase()) {
+      throw new TransferFailureError('CHECKSUM_MISMATCH', '1fichier received different bytes than the file on disk; it will be sent again.', {
+        retriable: true,
+      })
+    }
+  }
+  return {
+    link: result.link,
+    removeLink: result.removeLink,
+    bytesTotal: result.size,
+    ...(result.whirlpool ? { checksum: result.whirlpool.toLowerCase() } : {}),
+    meta: { node: undefined, xid: undefined },
+  }
+}
+
+async function runRemoteUpload(
+  meta: Extract<TransferMeta, { kind: 'remote-upload' }>,
+  context: JobContext,
+  signal: AbortSignal,
+  callbacks: JobCallbacks,
+): Promise<Patch> {
+  let jobId = meta.jobId
+  if (jobId === undefined) {
+    jobId = await context.api.remoteRequest([meta.url], meta.folderId)
+    await callbacks.update({ meta: { jobId } })
+  }
+  for (;;) {
+    const results = await context.api.remoteResult(jobId)
+    if (results) {
+      const mine = results.find((entry) => entry.url === meta.url) ?? results[0]
+      if (mine?.ok && mine.link) return { link: mine.link }
+      throw new TransferFailureError('UPLOAD_REFUSED', mine?.message ?? '1fichier could not fetch this URL.', { retriable: false })
+    }
+    await context.clock.sleep(context.remotePollMs ?? 30_000, signal)
+  }
+}

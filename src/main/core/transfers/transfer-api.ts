@@ -1,0 +1,35 @@
+import type { PublicFolderFile } from './intake'
+
+export interface UploadResult {
+  link: string
+  removeLink: string
+  size: number
+  whirlpool: string | null
+}
+
+/** What the engine needs from 1fichier; the composition root adapts the API client to it. */
+export interface TransferApi {
+  /** A direct download URL for a public link. */
+  downloadToken(link: string, password: string | undefined, signal: AbortSignal): Promise<string>
+  /** The files of a public folder link. */
+  listPublicFolder(url: string, password: string | undefined): Promise<PublicFolderFile[]>
+  /** The id of `segments` under `parentId`, creating missing folders and reusing existing ones. */
+  ensureFolderPath(parentId: number, segments: readonly string[], signal: AbortSignal): Promise<number>
+  upload(
+    path: string,
+    options: {
+      folderId: number
+      signal: AbortSignal
+      onProgress: (bytesSent: number) => void
+      /** Waits until `bytes` more may be sent (the upload speed limit). */
+      throttle: (bytes: number, signal: AbortSignal) => Promise<void>
+      /** Called with the chosen node before any byte is sent, to be journaled. */
+      onNode: (node: string, xid: string) => Promise<void>
+    },
+  ): Promise<UploadResult>
+  /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */
+  collectUpload(node: string, xid: string): Promise<UploadResult | null>
+  remoteRequest(urls: readonly string[], folderId: number): Promise<number>
+  remoteResult(jobId: number): Promise<null | Array<{ url: string; ok: boolean; link?: string; message?: string }>>
+  whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
+}

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FichierBridge } from '../../src/shared/contract'
+import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
+import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
+import { createInProcessBridge } from '../../src/main/core/ipc/in-process-bridge'
+import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
+import type { Service } from '../../src/main/core/service'
+
+export interface TestServiceOptions {
+  /** The emulator's API base. */
+  apiUrl?: string
+  /** A key set (and checked with user/info) before the service is handed out. */
+  key?: string
+  /** Reuse a data folder, to test what survives a restart. */
+  dataDir?: string
+  /** Pretend the OS offers encryption (the default) or not. */
+  encryptionAvailable?: boolean
+  client?: CoreOptions['client']
+  engine?: CoreOptions['engine']
+}
+
+export interface TestService {
+  bridge: FichierBridge
+  service: Service
+  core: Core
+  dataDir: string
+  downloadsDir: string
+  /** Stops the core; the data folder is removed unless it was given. */
+  close(): Promise<void>
+}
+
+/**
+ * The real core service (API client, engine, queue store, settings) behind the in-process bridge,
+ * with its files in a temporary folder: what tests and browser end-to-end tests talk to.
+ */
+export async function createTestService(options: TestServiceOptions = {}): Promise<TestService> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fd-service-')))
+  const downloadsDir = join(dataDir, 'downloads')
+  const core = await createCore({
+    dataDir,
+    defaultDownloadsDir: downloadsDir,
+    secrets: new MemorySecrets(options.encryptionAvailable ?? true),
+    settingsPort: createConfSettingsPort(join(dataDir, 'settings')),
+    app: { version: '0.0.0-test', platform: process.platform },
+    env: options.apiUrl ? { FICHIER_API_URL: options.apiUrl } : {},
+    log: () => undefined,
+    client: { callsPerSecond: 20, retry: { baseMs: 20, maxMs: 200 }, report: { delayMs: 20 }, ...options.client },
+    engine: { progressIntervalMs: 100, ...options.engine },
+  })
+  if (options.key) await core.account.setKey(options.key, 'session')
+  return {
+    bridge: createInProcessBridge(core.service),
+    service: core.service,
+    core,
+    dataDir,
+    downloadsDir,
+    async close() {
+      await core.close()
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}

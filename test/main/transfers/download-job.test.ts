@@ -1,0 +1,185 @@
+import { mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import got from 'got'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
+import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
+import { systemClock } from '../../../src/main/core/lib/clock'
+import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
+import { ConnectionBudget } from '../../../src/main/core/transfers/connection-budget'
+import { DownloadJob, type DownloadRequest } from '../../../src/main/core/transfers/download-job'
+import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
+import { TransferFailureError } from '../../../src/main/core/transfers/transfer-failure'
+
+const KEY = 'JobKeyJobKeyJobKeyJobKeyJobKey01'
+const MiB = 1024 * 1024
+const SIZE = 12 * MiB + 12_345
+
+let emulator: RunningEmulator
+let client: FichierClient
+let dir: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  client = new FichierClient({ baseUrl: emulator.apiUrl, getKey: () => KEY, callsPerSecond: 100, retry: { baseMs: 5, maxMs: 20 } })
+})
+
+afterAll(async () => {
+  client.close()
+  await emulator.stop()
+})
+
+beforeEach(async () => {
+  emulator.control.reset()
+  emulator.control.resetStats()
+  dir = await mkdtemp(join(tmpdir(), 'fd-download-'))
+  return () => rm(dir, { recursive: true, force: true })
+})
+
+function job(request: Partial<DownloadRequest> & { link: string }, signal = new AbortController().signal, onBytes?: (n: number) => void) {
+  const reserved = new Set<string>()
+  const events = { metas: [] as Array<{ name: string; size: number; partPath: string }>, bytes: 0, restarts: 0 }
+  const instance = new DownloadJob(
+    { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
+    {
+      http: got,
+      clock: systemClock,
+      budget: new ConnectionBudget(30),
+      limiter: new TokenBucket(0, systemClock),
+      tokenFor: async (link, password, abort) => (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
+      whirlpoolOfFile,
+      reserved,
+      idleTimeoutMs: 2000,
+    },
+    {
+      onMeta: (meta) => events.metas.push(meta),
+      onBytes: (n) => {
+        events.bytes += n
+        onBytes?.(n)
+      },
+      onRestart: () => events.restarts++,
+    },
+    signal,
+  )
+  return { instance, events }
+}
+
+async function synthetic(name: string, seed: number, size = SIZE) {
+  return emulator.control.createFile({ key: KEY, name, synthetic: { size, seed } })
+}
+
+describe('DownloadJob against the emulator', () => {
+  it.each([1, 4, 16])('downloads a file byte-identical with %i connection(s)', async (connections) => {
+    const file = await synthetic('movie.mkv', connections)
+    const { instance } = job({ link: file.url, connections })
+    const outcome = await instance.run()
+    expect(outcome).toMatchObject({ status: 'completed', name: 'movie.mkv', size: SIZE })
+    const data = await readFile(join(dir, 'movie.mkv'))
+    expect(data.equals(syntheticBytes(connections, SIZE))).toBe(true)
+    expect(await readdir(dir)).toEqual(['movie.mkv'])
+    const stats = emulator.control.stats()
+    if (connections === 1) expect(stats.bytesServed).toBe(SIZE)
+    // When a free connection takes over the tail of a busy one, what the server had already pushed
+    // into the busy connection's socket past the hand-off point is read twice: bounded, never zero-sum.
+    else expect(stats.bytesServed - SIZE).toBeLessThan(SIZE * 0.25)
+    expect(stats.peakConnections).toBeLessThanOrEqual(connections)
+    expect(stats.tokensIssued).toBe(1)
+  })
+
+  it('verifies the Whirlpool checksum when one is known', async () => {
+    const file = await synthetic('checked.bin', 7, 3 * MiB)
+    const checksum = await syntheticWhirlpool(7, 3 * MiB)
+    const good = await job({ link: file.url, checksum }).instance.run()
+    expect(good).toMatchObject({ status: 'completed', verified: true })
+
+    const bad = job({ link: file.url, checksum: '0'.repeat(128) })
+    await expect(bad.instance.run()).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH', retriable: true })
+    expect(bad.events.restarts).toBe(1)
+    expect((await readdir(dir)).filter((name) => name.includes('.part'))).toEqual([])
+  })
+
+  it('resumes after a pause, fetching only the missing bytes', async () => {
+    const file = await synthetic('resume.bin', 11)
+    const controller = new AbortController()
+    let seen = 0
+    const first = job({ link: file.url, connections: 4 }, controller.signal, (n) => {
+      seen += n
+      if (seen > SIZE / 2) controller.abort(new Error('paused'))
+    })
+    await expect(first.instance.run()).rejects.toThrow('paused')
+    const partPath = first.events.metas[0]!.partPath
+    const onDisk = JSON.parse(await readFile(`${partPath}.json`, 'utf8')) as { ranges: Array<{ start: number; end: number }> }
+    const kept = onDisk.ranges.reduce((sum, r) => sum + r.end - r.start, 0)
+    expect(kept).toBeGreaterThan(SIZE / 3)
+
+    emulator.control.resetStats()
+    // With 4 MiB minimum segments no tail hand-off can happen here, so the count is exact.
+    const second = job({ link: file.url, connections: 4, partPath, minSegment: 4 * MiB })
+    const outcome = await second.instance.run()
+    expect(outcome.status).toBe('completed')
+    expect((await readFile(join(dir, 'resume.bin'))).equals(syntheticBytes(11, SIZE))).toBe(true)
+    expect(emulator.control.stats().bytesServed).toBe(SIZE - kept)
+  })
+
+  it('survives an expired token, resets, 5xx answers and short bodies', async () => {
+    const file = await synthetic('rough.bin', 21)
+    emulator.control.resetDownloadAfter(2 * MiB, 2)
+    emulator.control.failNext({ path: 'download', times: 2, status: 503 })
+    emulator.control.wrongLengthNext({ times: 1 })
+    let expired = false
+    const { instance } = job({ link: file.url, connections: 4 }, undefined, () => {
+      if (!expired) {
+        expired = true
+        emulator.control.expireAllTokens()
+      }
+    })
+    const outcome = await instance.run()
+    expect(outcome.status).toBe('completed')
+    expect((await readFile(join(dir, 'rough.bin'))).equals(syntheticBytes(21, SIZE))).toBe(true)
+    expect(emulator.control.stats().tokensIssued).toBeGreaterThanOrEqual(2)
+  })
+
+  it('keeps malicious names inside the target folder', async () => {
+    const names = ['../../escape.txt', 'CON.txt', 'a/b\\c.txt', 'nul\u0000byte.txt', `${'long'.repeat(80)}.txt`]
+    for (const [index, name] of names.entries()) {
+      const file = await emulator.control.createFile({ key: KEY, name, content: `file ${index}` })
+      const outcome = await job({ link: file.url }).instance.run()
+      expect(outcome.status).toBe('completed')
+      expect(outcome.path.startsWith(`${dir}/`)).toBe(true)
+      expect(outcome.path.slice(dir.length + 1)).not.toMatch(/[/\\]/)
+      expect(outcome.path).not.toContain('\u0000')
+      expect(await readFile(outcome.path, 'utf8')).toBe(`file ${index}`)
+    }
+    expect(await readdir(dir)).toHaveLength(names.length)
+    await expect(stat(join(dir, '..', 'escape.txt'))).rejects.toThrow()
+  })
+
+  it('numbers a name already taken, or skips it when asked', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'same.txt', content: 'new' })
+    await job({ link: file.url }).instance.run()
+    const renamed = await job({ link: file.url }).instance.run()
+    expect(renamed).toMatchObject({ status: 'completed', name: 'same (1).txt' })
+    const skipped = await job({ link: file.url, conflict: 'skip' }).instance.run()
+    expect(skipped).toMatchObject({ status: 'skipped', name: 'same.txt' })
+  })
+
+  it('stops with DISK_FULL and keeps the part file when the disk is full', async () => {
+    const file = await synthetic('full.bin', 5, 2 * MiB)
+    // The kernel's full device answers every write with ENOSPC, as a full disk does.
+    await symlink('/dev/full', join(dir, 'full.bin.part'))
+    const { instance } = job({ link: file.url, partPath: join(dir, 'full.bin.part') })
+    const error = await instance.run().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransferFailureError)
+    expect(error).toMatchObject({ code: 'DISK_FULL', retriable: false })
+    expect((await readdir(dir)).sort()).toContain('full.bin.part')
+  })
+
+  it('refuses to start when the file cannot fit on the disk', async () => {
+    const file = await synthetic('huge.bin', 3, 2 ** 50)
+    const error = await job({ link: file.url }).instance.run().catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'DISK_FULL' })
+    expect(await readdir(dir)).toEqual([])
+  })
+})

@@ -1,0 +1,179 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { syntheticBytes } from '../../emulator/synthetic'
+import { createTestService, type TestService } from '../../helpers/test-service'
+import { allFinished, waitForTransfers } from '../../helpers/wait-for-transfers'
+
+const KEY = 'EngineKeyEngineKeyEngineKeyEng01'
+const MiB = 1024 * 1024
+
+let emulator: RunningEmulator
+let service: TestService
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium', email: 'engine@example.com' }] })
+})
+
+afterAll(async () => {
+  await emulator.stop()
+})
+
+beforeEach(async () => {
+  emulator.control.reset()
+  service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, engine: { minSegment: 256 * 1024, remotePollMs: 100 } })
+  return () => service.close()
+})
+
+async function invoke<C extends Parameters<TestService['bridge']['invoke']>[0]>(
+  channel: C,
+  input: Parameters<TestService['bridge']['invoke']>[1] & object,
+) {
+  const result = await service.bridge.invoke(channel, input as never)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+  return result.value
+}
+
+describe('the transfer engine behind the contract', () => {
+  it('downloads every file of a messy paste, expanding folder links and reporting the rest', async () => {
+    const a = await emulator.control.createFile({ key: KEY, name: 'alpha.bin', synthetic: { size: 3 * MiB, seed: 1 } })
+    const b = await emulator.control.createFile({ key: KEY, name: 'beta.txt', content: 'beta' })
+    const folder = emulator.control.createFolder({ key: KEY, name: 'Shared stuff' })
+    await emulator.control.createFile({ key: KEY, folderId: folder.id, name: 'gamma.bin', synthetic: { size: MiB, seed: 3 } })
+    await emulator.control.createFile({ key: KEY, folderId: folder.id, name: 'delta.txt', content: 'delta' })
+    const shared = emulator.control.shareFolder({ key: KEY, folderId: folder.id })
+    const paste = [
+      `Here you go: ${a.url}&af=12345 (part 1)`,
+      `<${b.url}>`,
+      `again ${a.url}`,
+      `folder: ${shared.url}`,
+      'https://1fichier.com/?abc',
+      'https://example.com/?not1fichier',
+      'nothing to see here',
+    ].join('\n')
+
+    const added = await invoke('transfers:add', { kind: 'download', text: paste })
+    expect(added.addedIds).toHaveLength(4)
+    expect(added.duplicates).toHaveLength(1)
+    expect(added.rejected.map((r) => r.line).join('\n')).toContain('https://1fichier.com/?abc')
+
+    const items = await waitForTransfers(service.bridge, allFinished)
+    expect(items.map((i) => [i.name, i.status]).sort()).toEqual([
+      ['alpha.bin', 'completed'],
+      ['beta.txt', 'completed'],
+      ['delta.txt', 'completed'],
+      ['gamma.bin', 'completed'],
+    ])
+    const group = items.filter((i) => i.groupId)
+    expect(new Set(group.map((i) => i.groupId)).size).toBe(1)
+    expect(group.map((i) => i.name).sort()).toEqual(['delta.txt', 'gamma.bin'])
+    expect((await readFile(join(service.downloadsDir, 'alpha.bin'))).equals(syntheticBytes(1, 3 * MiB))).toBe(true)
+    expect(await readFile(join(service.downloadsDir, 'beta.txt'), 'utf8')).toBe('beta')
+    expect((await readFile(join(service.downloadsDir, 'gamma.bin'))).equals(syntheticBytes(3, MiB))).toBe(true)
+    expect(await readFile(join(service.downloadsDir, 'delta.txt'), 'utf8')).toBe('delta')
+
+    const again = await invoke('transfers:add', { kind: 'download', text: a.url })
+    expect(again).toEqual({ addedIds: [], duplicates: [expect.any(String)], rejected: [] })
+  })
+
+  it('pauses and resumes a download without fetching twice what is on disk', async () => {
+    const size = 24 * MiB
+    const file = await emulator.control.createFile({ key: KEY, name: 'slow.bin', synthetic: { size, seed: 9 } })
+    emulator.control.setSpeedCap(4 * MiB)
+    emulator.control.resetStats()
+    const { addedIds } = await invoke('transfers:add', { kind: 'download', text: file.url })
+    await waitForTransfers(service.bridge, (items) => items[0]!.status === 'active')
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(await invoke('transfers:pause', { ids: addedIds })).toEqual({ affected: addedIds })
+    const [paused] = await waitForTransfers(service.bridge, (items) => items[0]!.status === 'paused')
+    expect(paused!.bytesDone).toBeGreaterThan(0)
+    expect(paused!.bytesDone).toBeLessThan(size)
+    emulator.control.setSpeedCap(0)
+    await invoke('transfers:resume', { all: true })
+    const [done] = await waitForTransfers(service.bridge, allFinished)
+    expect(done).toMatchObject({ status: 'completed', bytesDone: size, bytesTotal: size })
+    expect((await readFile(join(service.downloadsDir, 'slow.bin'))).equals(syntheticBytes(9, size))).toBe(true)
+    expect(await readdir(service.downloadsDir)).toEqual(['slow.bin'])
+    // What was on disk at the pause was not fetched again; only hand-off overlap (bounded) was.
+    expect(emulator.control.stats().bytesServed).toBeLessThan(size * 1.1)
+  })
+
+  it('uploads a dropped folder tree into the same structure remotely, reusing existing folders', async () => {
+    const local = await mkdtemp(join(tmpdir(), 'fd-tree-'))
+    try {
+      const tree: Record<string, string> = {
+        'photos/2024/a.jpg': 'a'.repeat(1000),
+        'photos/2024/b.jpg': 'b'.repeat(2000),
+        'photos/2025/c.jpg': 'c'.repeat(3000),
+        'photos/readme.txt': 'hello',
+        'photos/empty.txt': '',
+      }
+      for (const [path, content] of Object.entries(tree)) {
+        await mkdir(join(local, path, '..'), { recursive: true })
+        await writeFile(join(local, path), content)
+      }
+      const existing = emulator.control.createFolder({ key: KEY, name: 'photos' })
+      const added = await invoke('transfers:add', { kind: 'upload', paths: [join(local, 'photos')], folderId: 0 })
+      expect(added.addedIds).toHaveLength(4)
+      expect(added.rejected).toEqual([{ line: join(local, 'photos/empty.txt'), reason: '1fichier does not accept empty files.' }])
+      const items = await waitForTransfers(service.bridge, allFinished)
+      expect(items.every((i) => i.status === 'completed' && i.link?.startsWith('https://'))).toBe(true)
+
+      const folders = emulator.control.listFolders(KEY)
+      const files = emulator.control.listFiles(KEY)
+      const photos = folders.filter((f) => f.name === 'photos')
+      expect(photos).toHaveLength(1)
+      expect(photos[0]!.id).toBe(existing.id)
+      const y2024 = folders.find((f) => f.name === '2024')!
+      const y2025 = folders.find((f) => f.name === '2025')!
+      expect(y2024.parentId).toBe(existing.id)
+      expect(y2025.parentId).toBe(existing.id)
+      const where = (name: string) => files.find((f) => f.name === name)?.folderId
+      expect(where('a.jpg')).toBe(y2024.id)
+      expect(where('b.jpg')).toBe(y2024.id)
+      expect(where('c.jpg')).toBe(y2025.id)
+      expect(where('readme.txt')).toBe(existing.id)
+    } finally {
+      await rm(local, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps the queue across a restart and finishes it afterwards', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'later.bin', synthetic: { size: 2 * MiB, seed: 4 } })
+    const { addedIds } = await invoke('transfers:add', { kind: 'download', text: file.url, start: false })
+    const dataDir = service.dataDir
+    await service.core.close()
+    const reopened = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, dataDir })
+    try {
+      const listed = await reopened.bridge.invoke('transfers:list', {})
+      expect(listed.ok && listed.value.items.map((i) => [i.id, i.status])).toEqual([[addedIds[0], 'paused']])
+      await reopened.bridge.invoke('transfers:resume', { all: true })
+      const [done] = await waitForTransfers(reopened.bridge, allFinished)
+      expect(done!.status).toBe('completed')
+      expect((await readFile(join(dataDir, 'downloads', 'later.bin'))).equals(syntheticBytes(4, 2 * MiB))).toBe(true)
+    } finally {
+      await reopened.core.close()
+    }
+  })
+
+  it('runs remote uploads and records the resulting link', async () => {
+    const origin: Server = createServer((_req, res) => res.end('remote bytes'))
+    await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/fetched.bin`
+      const added = await invoke('transfers:add', { kind: 'remote-upload', urls: [url], folderId: 0 })
+      expect(added.addedIds).toHaveLength(1)
+      const [done] = await waitForTransfers(service.bridge, allFinished)
+      expect(done).toMatchObject({ kind: 'remote-upload', status: 'completed', source: url })
+      expect(done!.link).toMatch(/^https:\/\/1fichier\.com\/\?[a-z0-9]{20}$/)
+      const stored = emulator.control.listFiles(KEY).find((f) => done!.link!.endsWith(f.id))
+      expect(stored).toBeDefined()
+    } finally {
+      origin.close()
+    }
+  })
+})
