@@ -1,0 +1,32 @@
+import { Section, SECTION_LABELS } from './section'
+import { SectionIcon } from './section-icon'
+
+interface SidebarProps {
+  current: Section
+  onSelect(section: Section): void
+}
+
+export function Sidebar({ current, onSelect }: SidebarProps) {
+  return (
+    <nav className="sidebar" aria-label="Sections">
+      <div className="sidebar__brand" aria-hidden="true">
+        <span className="sidebar__logo">F</span> Fichier Desk
+      </div>
+      <ul className="sidebar__list">
+        {Section.options.map((section) => (
+          <li key={section}>
+            <button
+              type="button"
+              className="sidebar__item"
+              aria-current={section === current ? 'page' : undefined}
+              onClick={() => onSelect(section)}
+            >
+              <SectionIcon section={section} />
+              <span>{SECTION_LABELS[section]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

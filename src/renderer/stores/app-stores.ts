@@ -1,0 +1,19 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { EMPTY_APP_STATUS, type AppStatusState } from './app-status-state'
+import { EMPTY_TRANSFER_ITEMS, type TransferItemsState } from './transfer-items-state'
+import { EMPTY_TRANSFER_PROGRESS, type TransferProgressState } from './transfer-progress-state'
+
+/** The renderer's state, in stores split by how often they change. */
+export interface AppStores {
+  items: StoreApi<TransferItemsState>
+  progress: StoreApi<TransferProgressState>
+  status: StoreApi<AppStatusState>
+}
+
+export function createAppStores(): AppStores {
+  return {
+    items: createStore<TransferItemsState>()(() => EMPTY_TRANSFER_ITEMS),
+    progress: createStore<TransferProgressState>()(() => EMPTY_TRANSFER_PROGRESS),
+    status: createStore<AppStatusState>()(() => EMPTY_APP_STATUS),
+  }
+}
