@@ -90,6 +90,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     engine.updateSettings(engineSettings(next, options.defaultDownloadsDir)),
   )
 
+  // Nothing starts without a key; a key set (or replaced) releases the queue.
+  engine.setHold((await account.getKey()) ? null : 'NO_KEY')
+  const unsubscribeAccount = account.on('changed', (state) => engine.setHold(state.hasKey ? null : 'NO_KEY'))
+
   const service = createService({
     app: options.app,
     settings,
@@ -108,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     engine,
     async close() {
       unsubscribeSettings()
+      unsubscribeAccount()
       service.dispose()
       await engine.close()
       await store.close()

@@ -176,4 +176,38 @@ describe('the transfer engine behind the contract', () => {
       origin.close()
     }
   })
+
+  it('waits for an API key instead of failing, then starts when one is set', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'keyless.txt', content: 'waited' })
+    await service.close()
+    service = await createTestService({ apiUrl: emulator.apiUrl })
+    emulator.control.resetStats()
+    const { addedIds } = await invoke('transfers:add', { kind: 'download', text: file.url })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const listed = await invoke('transfers:list', {})
+    expect(listed.items.map((i) => [i.id, i.status])).toEqual([[addedIds[0], 'queued']])
+    expect(emulator.control.stats().requests['/v1/download/get_token.cgi'] ?? 0).toBe(0)
+    await invoke('account:setKey', { key: KEY, persist: 'session' })
+    const [done] = await waitForTransfers(service.bridge, allFinished)
+    expect(done!.status).toBe('completed')
+    expect(await readFile(join(service.downloadsDir, 'keyless.txt'), 'utf8')).toBe('waited')
+  })
+
+  it('rides out a flood lock without user action', async () => {
+    await service.close()
+    service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, client: { floodLock: { floodMs: 1500, ipLockedMs: 1500 } } })
+    const files = await Promise.all(
+      [1, 2, 3].map((n) => emulator.control.createFile({ key: KEY, name: `flood-${n}.txt`, content: `flood ${n}` })),
+    )
+    const paused: Array<number | null> = []
+    const unsubscribe = service.bridge.on('api:paused', (event) => paused.push(event.until))
+    emulator.control.floodLockNow(1000)
+    await invoke('transfers:add', { kind: 'download', text: files.map((f) => f.url).join(' ') })
+    const items = await waitForTransfers(service.bridge, allFinished)
+    unsubscribe()
+    expect(items.every((i) => i.status === 'completed')).toBe(true)
+    expect(paused[0]).toEqual(expect.any(Number))
+    expect(paused.at(-1)).toBeNull()
+    for (const n of [1, 2, 3]) expect(await readFile(join(service.downloadsDir, `flood-${n}.txt`), 'utf8')).toBe(`flood ${n}`)
+  })
 })

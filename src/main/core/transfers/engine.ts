@@ -75,6 +75,8 @@ export class TransferEngine {
   #settings: EngineSettings
   #nextOrder = 1
   #closed = false
+  /** Why nothing may start now (no usable API key), or null. */
+  #hold: string | null = null
 
   constructor(options: EngineOptions) {
     this.#options = options
@@ -113,6 +115,15 @@ export class TransferEngine {
 
   /** Starts running what is queued. */
   start(): void {
+    this.#schedule()
+  }
+
+  /**
+   * Holds the queue (nothing new starts) while there is no usable API key, so that queued items
+   * wait for one instead of failing; null releases it.
+   */
+  setHold(reason: string | null): void {
+    this.#hold = reason
     this.#schedule()
   }
 
@@ -302,7 +313,7 @@ export class TransferEngine {
   }
 
   #schedule(): void {
-    if (this.#closed) return
+    if (this.#closed || this.#hold !== null) return
     const slotsTaken = [...this.#running.keys()].filter((id) => this.#records.get(id)?.kind !== 'remote-upload').length
     let free = this.#settings.maxActive - slotsTaken
     // An item whose previous run is still winding down (just paused, then resumed) waits for it.
@@ -385,6 +396,16 @@ export class TransferEngine {
     const code = (error as { code?: unknown }).code
     const message = error instanceof Error ? error.message : String(error)
     const transferError = { code: typeof code === 'string' ? code : 'INTERNAL', message }
+    if (code === 'AUTH_INVALID_KEY' || code === 'NOT_CUSTOMER') {
+      // The key is the problem, not the item: back to the queue, which waits for a usable key.
+      const waiting: TransferRecord = { ...this.#withBytes(record), status: transition(record.status, 'interrupt'), error: transferError }
+      this.#progress.forget(id)
+      await this.#options.store.putMany([waiting])
+      this.#records.set(id, waiting)
+      this.#publisher.upsert(this.#view(waiting))
+      this.#hold = code
+      return
+    }
     if (typeof code !== 'string') this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
     const attempts = record.attempts + 1
     const maxAttempts = this.#options.maxAttempts ?? 8
