@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { whirlpool } from 'hash-wasm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { syntheticBytes } from '../../emulator/synthetic'
@@ -122,6 +123,9 @@ describe('the transfer engine behind the contract', () => {
       expect(added.rejected).toEqual([{ line: join(local, 'photos/empty.txt'), reason: '1fichier does not accept empty files.' }])
       const items = await waitForTransfers(service.bridge, allFinished)
       expect(items.every((i) => i.status === 'completed' && i.link?.startsWith('https://'))).toBe(true)
+      // The checksum 1fichier reported matched the bytes sent, and is kept on the item.
+      const a = items.find((i) => i.name === 'a.jpg')!
+      expect(a.checksum).toBe(await whirlpool(tree['photos/2024/a.jpg']!))
 
       const folders = emulator.control.listFolders(KEY)
       const files = emulator.control.listFiles(KEY)

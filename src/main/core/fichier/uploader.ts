@@ -8,6 +8,7 @@ import { FichierError } from './fichier-error'
 import { createMultipartBody } from './multipart-body'
 import { safeCause } from './redact'
 import { UploadReport } from './wire-schemas'
+import { createWhirlpoolHasher, type WhirlpoolHasher } from './whirlpool'
 import type { UploadServer } from './wire-schemas'
 
 export type UploadSource =
@@ -27,6 +28,8 @@ export interface UploadOptions {
   onNode?: (node: string, xid: string) => Promise<void> | void
   /** Tries on fresh nodes in all (default 3). */
   attempts?: number
+  /** Hash the file bytes while they are sent, to check 1fichier's checksum without reading the file twice. */
+  hashWhileSending?: boolean
 }
 
 export interface UploadResult {
@@ -37,6 +40,8 @@ export interface UploadResult {
   whirlpool: string | null
   node: string
   xid: string
+  /** Whirlpool of the bytes this client sent, when asked for (`hashWhileSending`) and the send completed. */
+  sentWhirlpool?: string
 }
 
 export interface ReportPolicy {
@@ -130,10 +135,11 @@ export class Uploader {
   }
 
   async #send(server: UploadServer, file: SourceFile, options: UploadOptions): Promise<UploadResult> {
+    const hasher = options.hashWhileSending ? await createWhirlpoolHasher() : null
     const body = createMultipartBody([['did', String(options.folderId ?? 0)]], {
       name: file.name,
       size: file.size,
-      stream: file.open,
+      stream: hasher ? () => hashing(file.open(), hasher) : file.open,
     })
     let sent = 0
     const chunks = body.chunks(async (chunk) => {
@@ -161,7 +167,7 @@ export class Uploader {
       const location = redirected ? (response.headers.location ?? '') : ''
       const xid = /[?&]xid=([A-Za-z0-9]+)/.exec(location)?.[1] ?? server.id
       const result = await this.collect(server.node, xid, {}, options.signal)
-      if (result) return result
+      if (result) return hasher ? { ...result, sentWhirlpool: hasher.digest() } : result
       throw new FichierError(
         'PROTOCOL',
         'The upload finished but 1fichier did not report the new link in time.',
@@ -171,6 +177,13 @@ export class Uploader {
       )
     }
     throw refusalOf(response.statusCode, response.body, key)
+  }
+}
+
+async function* hashing(chunks: AsyncIterable<Uint8Array>, hasher: WhirlpoolHasher): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    hasher.update(chunk)
+    yield chunk
   }
 }
 

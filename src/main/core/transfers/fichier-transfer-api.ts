@@ -4,11 +4,12 @@ import type { TransferApi, UploadResult } from './transfer-api'
 
 /** The engine's view of 1fichier, over the API client. */
 export function createFichierTransferApi(client: FichierClient): TransferApi {
-  const toResult = (result: { link: string; removeLink: string; size: number; whirlpool: string | null }): UploadResult => ({
+  const toResult = (result: { link: string; removeLink: string; size: number; whirlpool: string | null; sentWhirlpool?: string }): UploadResult => ({
     link: result.link,
     removeLink: result.removeLink,
     size: result.size,
     whirlpool: result.whirlpool,
+    ...(result.sentWhirlpool ? { sentWhirlpool: result.sentWhirlpool } : {}),
   })
   return {
     async downloadToken(link, password, signal) {
@@ -31,6 +32,7 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
           onProgress: (sent) => options.onProgress(sent),
           throttle: (bytes, signal) => options.throttle(bytes, signal ?? options.signal),
           onNode: options.onNode,
+          hashWhileSending: true,
         },
       )
       return toResult(result)

@@ -147,7 +147,7 @@ async function runUpload(
     onNode: (node, xid) => callbacks.update({ meta: { node, xid } }),
   })
   if (result.whirlpool) {
-    const local = await context.api.whirlpoolOfFile(meta.path, signal)
+    const local = result.sentWhirlpool ?? (await context.api.whirlpoolOfFile(meta.path, signal))
     if (local !== result.whirlpool.toLowerCase()) {
       throw new TransferFailureError('CHECKSUM_MISMATCH', '1fichier received different bytes than the file on disk; it will be sent again.', {
         retriable: true,

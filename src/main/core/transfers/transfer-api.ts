@@ -5,6 +5,8 @@ export interface UploadResult {
   removeLink: string
   size: number
   whirlpool: string | null
+  /** Whirlpool of the bytes sent, computed while sending (absent when the result was collected later). */
+  sentWhirlpool?: string
 }
 
 /** What the engine needs from 1fichier; the composition root adapts the API client to it. */
