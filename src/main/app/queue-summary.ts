@@ -44,10 +44,12 @@ export function summarizeQueue(
     bytesTotal += total
     bytesDone += Math.min(total, progress?.bytes ?? item.bytesDone)
   }
+  // The last tick may predate the end of the last transfer.
+  const moving = counts.active + counts.retrying > 0
   return {
     counts,
-    downSpeed: tick?.totals.downSpeed ?? 0,
-    upSpeed: tick?.totals.upSpeed ?? 0,
+    downSpeed: moving ? (tick?.totals.downSpeed ?? 0) : 0,
+    upSpeed: moving ? (tick?.totals.upSpeed ?? 0) : 0,
     bytesDone,
     bytesTotal,
   }

@@ -1,6 +1,6 @@
 import type { InvokeOutput } from '../../shared/contract'
 import type { AccountState } from '../../shared/model/account'
-import type { AddRequest, AddResult, Selection, SelectionResult } from '../../shared/model/intake'
+import type { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../../shared/model/intake'
 import type { RemoteListing } from '../../shared/model/remote'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
@@ -34,6 +34,7 @@ export interface ServiceParts {
     resume(selection: Selection): Promise<SelectionResult>
     cancel(selection: Selection): Promise<SelectionResult>
     remove(selection: Selection): Promise<SelectionResult>
+    reorder(request: ReorderRequest): Promise<SelectionResult>
     on<E extends keyof TransferEvents>(event: E, listener: (payload: TransferEvents[E]) => void): () => void
   }
   api: {
@@ -63,6 +64,7 @@ export function createService(parts: ServiceParts): Service {
     'transfers:resume': (selection) => parts.transfers.resume(selection),
     'transfers:cancel': (selection) => parts.transfers.cancel(selection),
     'transfers:remove': (selection) => parts.transfers.remove(selection),
+    'transfers:reorder': (request) => parts.transfers.reorder(request),
     'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),
     'settings:get': () => parts.settings.get(),
     'settings:update': (patch) => parts.settings.update(patch),

@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = [
   'transfers:resume',
   'transfers:cancel',
   'transfers:remove',
+  'transfers:reorder',
   'remote:list',
   'settings:get',
   'settings:update',

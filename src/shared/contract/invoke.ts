@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import { AccountState, ApiKey } from '../model/account'
-import { AddRequest, AddResult, Selection, SelectionResult } from '../model/intake'
+import { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../model/intake'
 import { FolderId, RemoteListing } from '../model/remote'
 import { Settings, SettingsPatch } from '../model/settings'
 import { TransferView } from '../model/transfer'
@@ -32,6 +32,7 @@ export const invokeSchemas = {
   'transfers:resume': { input: Selection, output: SelectionResult },
   'transfers:cancel': { input: Selection, output: SelectionResult },
   'transfers:remove': { input: Selection, output: SelectionResult },
+  'transfers:reorder': { input: ReorderRequest, output: SelectionResult },
   'remote:list': {
     input: z.object({ folderId: FolderId, refresh: z.boolean().default(false) }).strict(),
     output: RemoteListing,

@@ -9,6 +9,26 @@ export const LinkEntry = z.object({
 })
 export type LinkEntry = z.infer<typeof LinkEntry>
 
+/** Attributes set on uploaded files right after they arrive (1fichier's file/chattr). */
+export const UploadOptions = z
+  .object({
+    /** At least 6 characters, as 1fichier requires. */
+    password: z.string().min(6, 'A file password needs at least 6 characters').max(256).optional(),
+    description: z.string().max(2000).optional(),
+    cdn: z.boolean().optional(),
+    acl: z
+      .object({
+        ip: z.array(z.string().max(64)).max(100).optional(),
+        country: z.array(z.string().regex(/^[A-Z]{2}$/, 'Countries are ISO codes such as FR')).max(250).optional(),
+        email: z.array(z.email()).max(100).optional(),
+        premium: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type UploadOptions = z.infer<typeof UploadOptions>
+
 /** What `transfers:add` takes: downloads from a paste or a list, uploads of local paths, or remote uploads. */
 export const AddRequest = z.discriminatedUnion('kind', [
   z.object({
@@ -27,6 +47,7 @@ export const AddRequest = z.discriminatedUnion('kind', [
     kind: z.literal('upload'),
     paths: z.array(LocalPath).min(1).max(50_000),
     folderId: FolderId,
+    options: UploadOptions.optional(),
     start: z.boolean().default(true),
   }),
   z.object({
@@ -57,6 +78,15 @@ export const Selection = z.union([
   z.object({ all: z.literal(true) }).strict(),
 ])
 export type Selection = z.infer<typeof Selection>
+
+/** Moves transfers in the queue: to the top or bottom, or one place up or down. */
+export const ReorderRequest = z
+  .object({
+    ids: z.array(z.string().min(1)).min(1).max(50_000),
+    to: z.enum(['top', 'bottom', 'up', 'down']),
+  })
+  .strict()
+export type ReorderRequest = z.infer<typeof ReorderRequest>
 
 export const SelectionResult = z.object({
   /** Ids the action changed; the others were already in the asked state or unknown. */

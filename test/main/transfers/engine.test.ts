@@ -214,4 +214,45 @@ describe('the transfer engine behind the contract', () => {
     expect(paused.at(-1)).toBeNull()
     for (const n of [1, 2, 3]) expect(await readFile(join(service.downloadsDir, `flood-${n}.txt`), 'utf8')).toBe(`flood ${n}`)
   })
+
+  it('applies upload options once the file is in, and refuses a short password up front', async () => {
+    const local = await mkdtemp(join(tmpdir(), 'fd-options-'))
+    try {
+      await writeFile(join(local, 'secret.txt'), 'classified')
+      const refused = await service.bridge.invoke('transfers:add', {
+        kind: 'upload',
+        paths: [join(local, 'secret.txt')],
+        folderId: 0,
+        options: { password: '123' },
+      })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      if (!refused.ok) expect(refused.error.message).toContain('at least 6 characters')
+
+      await invoke('transfers:add', {
+        kind: 'upload',
+        paths: [join(local, 'secret.txt')],
+        folderId: 0,
+        options: { password: 'hunter22', description: 'for your eyes only' },
+      })
+      const [done] = await waitForTransfers(service.bridge, allFinished)
+      expect(done!.status).toBe('completed')
+      const stored = emulator.control.listFiles(KEY).find((f) => done!.link!.endsWith(f.id))
+      expect(stored).toMatchObject({ name: 'secret.txt', pass: true })
+    } finally {
+      await rm(local, { recursive: true, force: true })
+    }
+  })
+
+  it('reorders the queue, and what starts next follows the order', async () => {
+    const links = await Promise.all(
+      ['one', 'two', 'three', 'four'].map(async (name) => (await emulator.control.createFile({ key: KEY, name: `${name}.txt`, content: name })).url),
+    )
+    const { addedIds } = await invoke('transfers:add', { kind: 'download', text: links.join('\n'), start: false })
+    await invoke('transfers:reorder', { ids: [addedIds[3]!], to: 'top' })
+    await invoke('transfers:reorder', { ids: [addedIds[0]!], to: 'bottom' })
+    await invoke('transfers:reorder', { ids: [addedIds[2]!], to: 'up' })
+    const order = (await invoke('transfers:list', {})).items.map((i) => i.id)
+    expect(order).toEqual([addedIds[3], addedIds[2], addedIds[1], addedIds[0]])
+    expect(await invoke('transfers:reorder', { ids: [addedIds[3]!], to: 'up' })).toEqual({ affected: [] })
+  })
 })

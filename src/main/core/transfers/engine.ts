@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { Got } from 'got'
-import type { AddRequest, AddResult, Selection, SelectionResult } from '../../../shared/model/intake'
+import type { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../../../shared/model/intake'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
@@ -193,7 +193,14 @@ export class TransferEngine {
       duplicates = found.duplicates
       rejected = found.rejected
       records = found.candidates.map((c) =>
-        base('upload', c.path, String(request.folderId), c.name, { kind: 'upload', path: c.path, folderId: request.folderId, relDir: c.relDir, size: c.size }, {
+        base('upload', c.path, String(request.folderId), c.name, {
+          kind: 'upload',
+          path: c.path,
+          folderId: request.folderId,
+          relDir: c.relDir,
+          size: c.size,
+          ...(request.options ? { options: request.options } : {}),
+        }, {
           bytesTotal: c.size,
           ...(c.groupId ? { groupId: c.groupId } : {}),
           ...(request.start ? {} : { status: 'paused' as const }),
@@ -246,6 +253,46 @@ export class TransferEngine {
       this.#publisher.remove(id)
     }
     return { affected: present }
+  }
+
+  /** Moves items in the queue; what starts next follows the order. */
+  async reorder({ ids, to }: ReorderRequest): Promise<SelectionResult> {
+    const sorted = [...this.#records.values()].sort((a, b) => a.order - b.order)
+    const selected = new Set(ids.filter((id) => this.#records.has(id)))
+    if (selected.size === 0) return { affected: [] }
+    let arranged: TransferRecord[]
+    if (to === 'top' || to === 'bottom') {
+      const moving = sorted.filter((r) => selected.has(r.id))
+      const staying = sorted.filter((r) => !selected.has(r.id))
+      arranged = to === 'top' ? [...moving, ...staying] : [...staying, ...moving]
+    } else {
+      arranged = [...sorted]
+      const step = to === 'up' ? -1 : 1
+      const indexes = arranged.map((r, i) => (selected.has(r.id) ? i : -1)).filter((i) => i >= 0)
+      if (step > 0) indexes.reverse()
+      for (const index of indexes) {
+        const other = index + step
+        const neighbour = arranged[other]
+        if (!neighbour || selected.has(neighbour.id)) continue
+        arranged[other] = arranged[index]!
+        arranged[index] = neighbour
+      }
+    }
+    // Give the new sequence the same order numbers the items had, so only moved items change.
+    const slots = sorted.map((r) => r.order)
+    const changed: TransferRecord[] = []
+    arranged.forEach((record, index) => {
+      const order = slots[index]!
+      if (record.order !== order) changed.push({ ...record, order })
+    })
+    if (changed.length === 0) return { affected: [] }
+    await this.#options.store.putMany(changed.map((record) => this.#withBytes(record)))
+    for (const record of changed) {
+      this.#records.set(record.id, record)
+      this.#publisher.upsert(this.#view(record))
+    }
+    this.#schedule()
+    return { affected: changed.map((record) => record.id).filter((id) => selected.has(id)) }
   }
 
   /** Stops every running job; they stay queued (with what is on disk) for the next start. */

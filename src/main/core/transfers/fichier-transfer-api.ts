@@ -37,6 +37,14 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
       )
       return toResult(result)
     },
+    async setAttributes(link, options) {
+      await client.changeAttributes([link], {
+        ...(options.password !== undefined ? { password: options.password } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.cdn !== undefined ? { cdn: options.cdn } : {}),
+        ...(options.acl ? { acl: options.acl } : {}),
+      })
+    },
     async collectUpload(node, xid) {
       const result = await client.collectUpload(node, xid)
       return result ? toResult(result) : null

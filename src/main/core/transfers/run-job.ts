@@ -130,6 +130,7 @@ async function runUpload(
     // The bytes may have gone out before a crash: collect that result instead of uploading twice.
     const earlier = await context.api.collectUpload(meta.node, meta.xid).catch(() => null)
     if (earlier && earlier.size === meta.size) {
+      if (meta.options) await context.api.setAttributes(earlier.link, meta.options)
       return { link: earlier.link, removeLink: earlier.removeLink, ...(earlier.whirlpool ? { checksum: earlier.whirlpool } : {}), bytesTotal: meta.size }
     }
   }
@@ -154,6 +155,7 @@ async function runUpload(
       })
     }
   }
+  if (meta.options) await context.api.setAttributes(result.link, meta.options)
   return {
     link: result.link,
     removeLink: result.removeLink,

@@ -1,3 +1,4 @@
+import type { UploadOptions } from '../../../shared/model/intake'
 import type { PublicFolderFile } from './intake'
 
 export interface UploadResult {
@@ -29,6 +30,8 @@ export interface TransferApi {
       onNode: (node: string, xid: string) => Promise<void>
     },
   ): Promise<UploadResult>
+  /** Sets a password, description, CDN flag or access rules on an uploaded file. */
+  setAttributes(link: string, options: UploadOptions): Promise<void>
   /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */
   collectUpload(node: string, xid: string): Promise<UploadResult | null>
   remoteRequest(urls: readonly string[], folderId: number): Promise<number>

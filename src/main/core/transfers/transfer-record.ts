@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UploadOptions } from '../../../shared/model/intake'
 import { TransferView } from '../../../shared/model/transfer'
 
 /** What the engine keeps beside the view to run (or resume) a transfer. */
@@ -20,6 +21,8 @@ export const TransferMeta = z.discriminatedUnion('kind', [
     /** Folders to create (or reuse) under `folderId`, for files of a dropped folder. */
     relDir: z.array(z.string()),
     size: z.number().int().nonnegative(),
+    /** Attributes to set on the file once uploaded. */
+    options: UploadOptions.optional(),
     /** The node and report id of a POST under way: after a crash the result is collected, not sent again. */
     node: z.string().optional(),
     xid: z.string().optional(),

@@ -1,0 +1,51 @@
+import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron'
+import type { QuitPrompt } from './quit-decision'
+
+async function ask(parent: BrowserWindow | null, options: MessageBoxOptions): Promise<number> {
+  const answer = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+  return answer.response
+}
+
+/** "Add N links from the clipboard?" — true when the user says yes. */
+export async function confirmAddLinks(parent: BrowserWindow | null, count: number, sample: string): Promise<boolean> {
+  const response = await ask(parent, {
+    type: 'question',
+    title: 'Fichier Desk',
+    message: `Add ${count} 1fichier link${count === 1 ? '' : 's'} from the clipboard?`,
+    detail: sample.length > 400 ? `${sample.slice(0, 400)}…` : sample,
+    buttons: ['Add', 'Not now'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  })
+  return response === 0
+}
+
+export async function tellNoLinksInClipboard(parent: BrowserWindow | null): Promise<void> {
+  await ask(parent, {
+    type: 'info',
+    title: 'Fichier Desk',
+    message: 'The clipboard holds no new 1fichier link.',
+    detail: 'Copy one or more links (any text around them is fine), then choose this again, or paste them into the window.',
+    buttons: ['OK'],
+  })
+}
+
+export async function askQuit(parent: BrowserWindow | null, prompt: QuitPrompt): Promise<number> {
+  return ask(parent, { type: 'question', title: 'Fichier Desk', noLink: true, ...prompt })
+}
+
+/** Local paths chosen for upload (files, or one or more folders), empty when canceled. */
+export async function chooseUploadPaths(parent: BrowserWindow | null, what: 'files' | 'folder'): Promise<string[]> {
+  const options: Electron.OpenDialogOptions = {
+    title: what === 'files' ? 'Upload files to 1fichier' : 'Upload a folder to 1fichier',
+    buttonLabel: 'Upload',
+    properties: what === 'files' ? ['openFile', 'multiSelections'] : ['openDirectory', 'multiSelections'],
+  }
+  const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+  return answer.canceled ? [] : answer.filePaths
+}
+
+export function showError(parent: BrowserWindow | null, message: string, detail: string): Promise<number> {
+  return ask(parent, { type: 'error', title: 'Fichier Desk', message, detail, buttons: ['OK'] })
+}
