@@ -164,18 +164,32 @@ describe('the transfer engine behind the contract', () => {
     }
   })
 
-  it('runs remote uploads and records the resulting link', async () => {
-    const origin: Server = createServer((_req, res) => res.end('remote bytes'))
+  it('sends remote uploads added together in one request, polls them together, and records each link', async () => {
+    const origin: Server = createServer((req, res) => {
+      if (req.url === '/missing.bin') {
+        res.statusCode = 404
+        res.end()
+      } else res.end(`remote bytes of ${req.url}`)
+    })
     await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve))
     try {
-      const url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/fetched.bin`
-      const added = await invoke('transfers:add', { kind: 'remote-upload', urls: [url], folderId: 0 })
-      expect(added.addedIds).toHaveLength(1)
-      const [done] = await waitForTransfers(service.bridge, allFinished)
-      expect(done).toMatchObject({ kind: 'remote-upload', status: 'completed', source: url })
-      expect(done!.link).toMatch(/^https:\/\/1fichier\.com\/\?[a-z0-9]{20}$/)
-      const stored = emulator.control.listFiles(KEY).find((f) => done!.link!.endsWith(f.id))
-      expect(stored).toBeDefined()
+      const base = `http://127.0.0.1:${(origin.address() as AddressInfo).port}`
+      const urls = [`${base}/a.bin`, `${base}/b.bin`, `${base}/missing.bin`]
+      emulator.control.resetStats()
+      const added = await invoke('transfers:add', { kind: 'remote-upload', urls, folderId: 0 })
+      expect(added.addedIds).toHaveLength(3)
+      const items = await waitForTransfers(service.bridge, allFinished)
+      const bySource = new Map(items.map((i) => [i.source, i]))
+      for (const url of urls.slice(0, 2)) {
+        const item = bySource.get(url)!
+        expect(item).toMatchObject({ kind: 'remote-upload', status: 'completed' })
+        expect(item.link).toMatch(/^https:\/\/1fichier\.com\/\?[a-z0-9]{20}$/)
+        expect(emulator.control.listFiles(KEY).some((f) => item.link!.endsWith(f.id))).toBe(true)
+      }
+      expect(bySource.get(urls[2]!)).toMatchObject({ status: 'failed', error: { code: 'UPLOAD_REFUSED' } })
+      const requests = emulator.control.stats().requests
+      expect(requests['/v1/remote/request.cgi']).toBe(1)
+      expect(requests['/v1/remote/info.cgi']).toBe(1)
     } finally {
       origin.close()
     }

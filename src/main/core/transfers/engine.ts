@@ -12,6 +12,7 @@ import { ChangePublisher } from './change-publisher'
 import { ConnectionBudget } from './connection-budget'
 import { downloadCandidates, uploadCandidates } from './intake'
 import { ProgressTracker } from './progress-tracker'
+import { RemoteUploads } from './remote-uploads'
 import { runJob, type JobContext } from './run-job'
 import { transition, type TransferEvent } from './state'
 import { TokenBucket } from './token-bucket'
@@ -99,7 +100,7 @@ export class TransferEngine {
       folders: new Map(),
       settings: () => this.#settings,
       ...(options.minSegment ? { minSegment: options.minSegment } : {}),
-      ...(options.remotePollMs ? { remotePollMs: options.remotePollMs } : {}),
+      remote: new RemoteUploads(options.api, options.clock, options.remotePollMs ?? 30_000),
     }
     for (const record of options.records) {
       // Whatever was running when the app stopped goes back to the queue and resumes from disk.

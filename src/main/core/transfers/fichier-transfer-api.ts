@@ -52,6 +52,10 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
     async remoteRequest(urls, folderId) {
       return (await client.remoteRequest(urls, folderId)).id
     },
+    async remoteFinished(jobIds) {
+      const wanted = new Set(jobIds)
+      return (await client.remoteJobs()).filter((job) => job.done && wanted.has(job.id)).map((job) => job.id)
+    },
     async remoteResult(jobId) {
       const info = await client.remoteInfo(jobId)
       if (!info.done || info.results.length === 0) return null

@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock'
 import type { ConnectionBudget } from './connection-budget'
 import { DownloadJob } from './download-job'
 import type { EngineSettings } from './engine'
+import type { RemoteUploads } from './remote-uploads'
 import type { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { TransferFailureError } from './transfer-failure'
@@ -22,8 +23,9 @@ export interface JobContext {
   /** Remote folder ids by parent and path, shared so a dropped tree creates each folder once. */
   folders: Map<string, Promise<number>>
   settings: () => EngineSettings
+  /** Batched submission and shared polling of remote uploads. */
+  remote: RemoteUploads
   minSegment?: number
-  remotePollMs?: number
 }
 
 export interface JobCallbacks {
@@ -173,16 +175,10 @@ async function runRemoteUpload(
 ): Promise<Patch> {
   let jobId = meta.jobId
   if (jobId === undefined) {
-    jobId = await context.api.remoteRequest([meta.url], meta.folderId)
+    jobId = await context.remote.submit(meta.url, meta.folderId)
     await callbacks.update({ meta: { jobId } })
   }
-  for (;;) {
-    const results = await context.api.remoteResult(jobId)
-    if (results) {
-      const mine = results.find((entry) => entry.url === meta.url) ?? results[0]
-      if (mine?.ok && mine.link) return { link: mine.link }
-      throw new TransferFailureError('UPLOAD_REFUSED', mine?.message ?? '1fichier could not fetch this URL.', { retriable: false })
-    }
-    await context.clock.sleep(context.remotePollMs ?? 30_000, signal)
-  }
+  const outcome = await context.remote.result(jobId, meta.url, signal)
+  if (outcome.ok && outcome.link) return { link: outcome.link }
+  throw new TransferFailureError('UPLOAD_REFUSED', outcome.message ?? '1fichier could not fetch this URL.', { retriable: false })
 }

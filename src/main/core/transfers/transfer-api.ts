@@ -35,6 +35,8 @@ export interface TransferApi {
   /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */
   collectUpload(node: string, xid: string): Promise<UploadResult | null>
   remoteRequest(urls: readonly string[], folderId: number): Promise<number>
+  /** Which of these remote upload jobs have run (one call for all of them). */
+  remoteFinished(jobIds: readonly number[]): Promise<number[]>
   remoteResult(jobId: number): Promise<null | Array<{ url: string; ok: boolean; link?: string; message?: string }>>
   whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
 }

@@ -1,0 +1,115 @@
+import type { Clock } from '../lib/clock'
+import type { TransferApi } from './transfer-api'
+
+export interface RemoteOutcome {
+  ok: boolean
+  link?: string
+  message?: string
+}
+
+interface PendingSubmit {
+  url: string
+  resolve: (jobId: number) => void
+  reject: (error: unknown) => void
+}
+
+const BATCH_WINDOW_MS = 150
+const MAX_URLS_PER_REQUEST = 100
+
+/**
+ * Remote uploads, politely: URLs for one folder that arrive together go to 1fichier in one
+ * request, and one poller asks for the list of jobs (a single call) for all of them, then reads
+ * the result of each job once it has run.
+ */
+export class RemoteUploads {
+  readonly #api: TransferApi
+  readonly #clock: Clock
+  readonly #pollMs: number
+  readonly #submits = new Map<number, PendingSubmit[]>()
+  readonly #watchers = new Map<number, Array<{ url: string; resolve: (outcome: RemoteOutcome) => void; reject: (error: unknown) => void }>>()
+  #polling = false
+
+  constructor(api: TransferApi, clock: Clock, pollMs: number) {
+    this.#api = api
+    this.#clock = clock
+    this.#pollMs = pollMs
+  }
+
+  /** The 1fichier job that will fetch `url` into `folderId`. */
+  submit(url: string, folderId: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let batch = this.#submits.get(folderId)
+      if (!batch) {
+        batch = []
+        this.#submits.set(folderId, batch)
+        setTimeout(() => void this.#flush(folderId), BATCH_WINDOW_MS)
+      }
+      batch.push({ url, resolve, reject })
+    })
+  }
+
+  async #flush(folderId: number): Promise<void> {
+    const batch = this.#submits.get(folderId) ?? []
+    this.#submits.delete(folderId)
+    for (let i = 0; i < batch.length; i += MAX_URLS_PER_REQUEST) {
+      const part = batch.slice(i, i + MAX_URLS_PER_REQUEST)
+      try {
+        const jobId = await this.#api.remoteRequest(
+          part.map((entry) => entry.url),
+          folderId,
+        )
+        for (const entry of part) entry.resolve(jobId)
+      } catch (error) {
+        for (const entry of part) entry.reject(error)
+      }
+    }
+  }
+
+  /** What became of `url` in job `jobId`, once 1fichier has run it. */
+  result(jobId: number, url: string, signal: AbortSignal): Promise<RemoteOutcome> {
+    return new Promise((resolve, reject) => {
+      const watcher = { url, resolve, reject }
+      const list = this.#watchers.get(jobId) ?? []
+      list.push(watcher)
+      this.#watchers.set(jobId, list)
+      signal.addEventListener(
+        'abort',
+        () => {
+          const current = this.#watchers.get(jobId)?.filter((w) => w !== watcher) ?? []
+          if (current.length > 0) this.#watchers.set(jobId, current)
+          else this.#watchers.delete(jobId)
+          reject(signal.reason)
+        },
+        { once: true },
+      )
+      void this.#poll()
+    })
+  }
+
+  async #poll(): Promise<void> {
+    if (this.#polling) return
+    this.#polling = true
+    try {
+      while (this.#watchers.size > 0) {
+        const finished = await this.#api.remoteFinished([...this.#watchers.keys()]).catch(() => [])
+        for (const jobId of finished) {
+          const results = await this.#api.remoteResult(jobId).catch(() => null)
+          if (!results) continue
+          const watchers = this.#watchers.get(jobId) ?? []
+          this.#watchers.delete(jobId)
+          for (const watcher of watchers) {
+            const mine = results.find((entry) => entry.url === watcher.url)
+            watcher.resolve(
+              mine
+                ? { ok: mine.ok, ...(mine.link ? { link: mine.link } : {}), ...(mine.message ? { message: mine.message } : {}) }
+                : { ok: false, message: '1fichier did not report this URL.' },
+            )
+          }
+        }
+        if (this.#watchers.size > 0) await this.#clock.sleep(this.#pollMs)
+      }
+    } finally {
+      this.#polling = false
+    }
+  }
+}
