@@ -49,6 +49,7 @@ export function engineSettings(settings: Settings, defaultDownloadsDir: string):
     downloadLimit: settings.downloadLimit,
     uploadLimit: settings.uploadLimit,
     conflict: settings.conflict,
+    uploadDuplicates: settings.uploadDuplicates,
   }
 }
 

@@ -6,6 +6,8 @@ export type ConflictPolicy = z.infer<typeof ConflictPolicy>
 export const ThemeSetting = z.enum(['system', 'light', 'dark'])
 export const LanguageSetting = z.enum(['system', 'en', 'fr'])
 export const WhenQueueEmpty = z.enum(['nothing', 'notify', 'quit'])
+/** An upload whose name and size are already in the target folder: send it anyway, or skip it. */
+export const UploadDuplicates = z.enum(['upload', 'skip'])
 
 /** Bytes per second; 0 means unlimited. */
 const Rate = z.number().int().min(0).max(10 * 1024 ** 3)
@@ -19,6 +21,7 @@ const fields = {
   downloadLimit: Rate,
   uploadLimit: Rate,
   conflict: ConflictPolicy,
+  uploadDuplicates: UploadDuplicates,
   closeToTray: z.boolean(),
   startMinimized: z.boolean(),
   startAtLogin: z.boolean(),
@@ -45,6 +48,7 @@ export const Settings = z.object({
   downloadLimit: fields.downloadLimit.default(0),
   uploadLimit: fields.uploadLimit.default(0),
   conflict: fields.conflict.default('rename'),
+  uploadDuplicates: fields.uploadDuplicates.default('upload'),
   closeToTray: fields.closeToTray.default(true),
   startMinimized: fields.startMinimized.default(false),
   startAtLogin: fields.startAtLogin.default(false),

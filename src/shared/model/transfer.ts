@@ -40,6 +40,8 @@ export const TransferView = z.object({
   link: z.string().optional(),
   removeLink: z.string().optional(),
   checksum: z.string().optional(),
+  /** A remark on how the transfer ended, e.g. that an upload was skipped as already present. */
+  note: z.string().optional(),
   /** Items added together from one folder link or one dropped folder share a group. */
   groupId: z.string().optional(),
 })

@@ -269,4 +269,25 @@ describe('the transfer engine behind the contract', () => {
     expect(order).toEqual([addedIds[3], addedIds[2], addedIds[1], addedIds[0]])
     expect(await invoke('transfers:reorder', { ids: [addedIds[3]!], to: 'up' })).toEqual({ affected: [] })
   })
+
+  it('skips an upload already in the folder when the setting says so', async () => {
+    const local = await mkdtemp(join(tmpdir(), 'fd-dup-'))
+    try {
+      await writeFile(join(local, 'report.pdf'), 'same bytes')
+      await writeFile(join(local, 'other.pdf'), 'other bytes')
+      const existing = await emulator.control.createFile({ key: KEY, name: 'report.pdf', content: 'same bytes' })
+      await invoke('settings:update', { uploadDuplicates: 'skip' })
+      await invoke('transfers:add', { kind: 'upload', paths: [join(local, 'report.pdf'), join(local, 'other.pdf')], folderId: 0 })
+      const items = await waitForTransfers(service.bridge, allFinished)
+      const report = items.find((i) => i.name === 'report.pdf')!
+      expect(report).toMatchObject({ status: 'completed', link: existing.url })
+      expect(report.note).toContain('skipped')
+      expect(items.find((i) => i.name === 'other.pdf')!.note).toBeUndefined()
+      const names = emulator.control.listFiles(KEY).map((f) => f.name)
+      expect(names.filter((n) => n === 'report.pdf')).toHaveLength(1)
+      expect(names.filter((n) => n === 'other.pdf')).toHaveLength(1)
+    } finally {
+      await rm(local, { recursive: true, force: true })
+    }
+  })
 })

@@ -29,6 +29,7 @@ export interface EngineSettings {
   downloadLimit: number
   uploadLimit: number
   conflict: ConflictPolicy
+  uploadDuplicates: 'upload' | 'skip'
 }
 
 /** Where records are kept; each call is durable before it resolves. */

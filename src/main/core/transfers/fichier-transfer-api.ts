@@ -37,6 +37,10 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
       )
       return toResult(result)
     },
+    async findRemoteFile(folderId, name, size, signal) {
+      const listing = await client.folderList(folderId, { files: true, signal })
+      return listing.items.find((file) => file.name === name && file.size === size)?.url ?? null
+    },
     async setAttributes(link, options) {
       await client.changeAttributes([link], {
         ...(options.password !== undefined ? { password: options.password } : {}),

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { Got } from 'got'
 import type { Clock } from '../lib/clock'
 import type { ConnectionBudget } from './connection-budget'
@@ -137,6 +138,10 @@ async function runUpload(
     }
   }
   const folderId = await ensureFolder(context, meta.folderId, meta.relDir, signal)
+  if (context.settings().uploadDuplicates === 'skip') {
+    const existing = await context.api.findRemoteFile(folderId, basename(meta.path), meta.size, signal)
+    if (existing) return { link: existing, bytesTotal: meta.size, note: 'Already in the folder on 1fichier (same name and size): skipped.' }
+  }
   callbacks.resetBytes()
   let sent = 0
   const result = await context.api.upload(meta.path, {

@@ -30,6 +30,8 @@ export interface TransferApi {
       onNode: (node: string, xid: string) => Promise<void>
     },
   ): Promise<UploadResult>
+  /** The link of a file with this name and size in the folder, or null (from the folder's listing). */
+  findRemoteFile(folderId: number, name: string, size: number, signal: AbortSignal): Promise<string | null>
   /** Sets a password, description, CDN flag or access rules on an uploaded file. */
   setAttributes(link: string, options: UploadOptions): Promise<void>
   /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */

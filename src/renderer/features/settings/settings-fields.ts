@@ -2,6 +2,7 @@ import {
   ConflictPolicy,
   LanguageSetting,
   ThemeSetting,
+  UploadDuplicates,
   WhenQueueEmpty,
   type Settings,
 } from '../../../shared/model/settings'
@@ -57,6 +58,17 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
           overwrite: 'Overwrite',
           skip: 'Skip',
         }),
+      },
+    ],
+  },
+  {
+    title: 'Uploads',
+    fields: [
+      {
+        key: 'uploadDuplicates',
+        kind: 'choice',
+        label: 'When the same file (name and size) is already in the folder',
+        options: choices(UploadDuplicates.options, { upload: 'Upload it anyway', skip: 'Skip it' }),
       },
     ],
   },
