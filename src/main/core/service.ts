@@ -1,6 +1,6 @@
 import type { InvokeOutput } from '../../shared/contract'
 import type { AccountState } from '../../shared/model/account'
-import type { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../../shared/model/intake'
+import type { AddRequestInput, AddResult, ReorderRequest, Selection, SelectionResult } from '../../shared/model/intake'
 import type { RemoteListing } from '../../shared/model/remote'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
@@ -29,7 +29,7 @@ export interface ServiceParts {
   }
   transfers: {
     list(): InvokeOutput<'transfers:list'>
-    add(request: AddRequest): Promise<AddResult>
+    add(request: AddRequestInput): Promise<AddResult>
     pause(selection: Selection): Promise<SelectionResult>
     resume(selection: Selection): Promise<SelectionResult>
     cancel(selection: Selection): Promise<SelectionResult>

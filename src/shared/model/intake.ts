@@ -6,6 +6,13 @@ const LocalPath = z.string().min(1).max(4096)
 export const LinkEntry = z.object({
   url: z.string().min(1).max(2048),
   password: z.string().max(256).optional(),
+  /** What a listing already says of the file (the account's own files): spares API calls, allows a check. */
+  name: z.string().max(1024).optional(),
+  size: z.number().int().nonnegative().optional(),
+  checksum: z
+    .string()
+    .regex(/^[0-9a-f]{128}$/i, 'A checksum is 128 hexadecimal digits (Whirlpool)')
+    .optional(),
 })
 export type LinkEntry = z.infer<typeof LinkEntry>
 
@@ -40,6 +47,8 @@ export const AddRequest = z.discriminatedUnion('kind', [
     targetDir: z.string().max(4096).optional(),
     /** Password applied to every link that has none of its own. */
     password: z.string().max(256).optional(),
+    /** Ask 1fichier for each file's checksum (one API call per file) and verify the download against it. */
+    verify: z.boolean().default(false),
     /** false: queue paused. */
     start: z.boolean().default(true),
   }),
@@ -57,6 +66,8 @@ export const AddRequest = z.discriminatedUnion('kind', [
   }),
 ])
 export type AddRequest = z.infer<typeof AddRequest>
+/** An add request as callers write it (defaults may be left out). */
+export type AddRequestInput = z.input<typeof AddRequest>
 
 export const RejectedLine = z.object({
   line: z.string(),

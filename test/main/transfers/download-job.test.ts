@@ -182,4 +182,15 @@ describe('DownloadJob against the emulator', () => {
     expect(error).toMatchObject({ code: 'DISK_FULL' })
     expect(await readdir(dir)).toEqual([])
   })
+
+  it('recognises a file already moved into place when the crash came before it was recorded', async () => {
+    const file = await synthetic('landed.bin', 8, MiB)
+    const done = await job({ link: file.url }).instance.run()
+    expect(done.status).toBe('completed')
+    emulator.control.resetStats()
+    const again = await job({ link: file.url, partPath: join(dir, 'landed.bin.part'), expectedSize: MiB }).instance.run()
+    expect(again).toMatchObject({ status: 'completed', name: 'landed.bin', size: MiB })
+    expect(emulator.control.stats().bytesServed).toBe(0)
+    expect(await readdir(dir)).toEqual(['landed.bin'])
+  })
 })

@@ -290,4 +290,29 @@ describe('the transfer engine behind the contract', () => {
       await rm(local, { recursive: true, force: true })
     }
   })
+
+  it('verifies downloads against checksums from a listing or, when asked, from file/info', async () => {
+    await service.close()
+    service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, engine: { maxAttempts: 1 } })
+    const good = await emulator.control.createFile({ key: KEY, name: 'listed.bin', synthetic: { size: MiB, seed: 41 } })
+    const asked = await emulator.control.createFile({ key: KEY, name: 'asked.bin', synthetic: { size: MiB, seed: 42 } })
+    const lying = await emulator.control.createFile({ key: KEY, name: 'lying.bin', synthetic: { size: MiB, seed: 43 } })
+    const goodSum = (await emulator.control.checksum(good.id))!
+    emulator.control.resetStats()
+    await invoke('transfers:add', {
+      kind: 'download',
+      links: [
+        { url: good.url, checksum: goodSum, name: 'listed.bin', size: MiB },
+        { url: lying.url, checksum: 'f'.repeat(128) },
+      ],
+    })
+    await invoke('transfers:add', { kind: 'download', text: asked.url, verify: true })
+    const items = await waitForTransfers(service.bridge, allFinished)
+    const byName = new Map(items.map((i) => [i.source, i]))
+    expect(byName.get(good.url)).toMatchObject({ status: 'completed', name: 'listed.bin' })
+    expect(byName.get(asked.url)).toMatchObject({ status: 'completed', name: 'asked.bin' })
+    expect(byName.get(lying.url)).toMatchObject({ status: 'failed', error: { code: 'CHECKSUM_MISMATCH' } })
+    expect(emulator.control.stats().requests['/v1/file/info.cgi']).toBe(1)
+    expect((await readdir(service.downloadsDir)).sort()).toEqual(['asked.bin', 'listed.bin'])
+  })
 })

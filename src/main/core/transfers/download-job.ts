@@ -1,4 +1,4 @@
-import { access, statfs } from 'node:fs/promises'
+import { access, stat, statfs } from 'node:fs/promises'
 import { basename } from 'node:path'
 import contentDisposition from 'content-disposition'
 import type { Got } from 'got'
@@ -24,6 +24,8 @@ export interface DownloadRequest {
   connections: number
   /** The part file of an earlier attempt, to resume. */
   partPath?: string
+  /** The size recorded by that attempt: if its part was already moved into place, nothing is left to do. */
+  expectedSize?: number
   minSegment?: number
 }
 
@@ -156,6 +158,24 @@ export class DownloadJob {
     return { stream, status: response.statusCode, headers: response.headers }
   }
 
+  /**
+   * A crash between moving the finished file into place and recording it leaves the file without its
+   * part: recognise it (same name, the recorded size) instead of downloading it again.
+   */
+  async #alreadyInPlace(partPath: string): Promise<DownloadOutcome | null> {
+    const expected = this.#request.expectedSize
+    if (expected === undefined) return null
+    const partExists = await stat(partPath).then(
+      () => true,
+      () => false,
+    )
+    if (partExists) return null
+    const finalPath = partPath.replace(/\.part$/, '')
+    const info = await stat(finalPath).catch(() => null)
+    if (!info?.isFile() || info.size !== expected) return null
+    return { status: 'completed', path: finalPath, name: basename(finalPath), size: expected, verified: false }
+  }
+
   /** Retries the opening of a connection on transient failures, with backoff. */
   async #retrying<T>(open: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -221,6 +241,8 @@ export class DownloadJob {
     let name: string
     try {
       const earlier = request.partPath ? await PartFile.readControl(request.partPath) : null
+      const landed = !earlier && request.partPath ? await this.#alreadyInPlace(request.partPath) : null
+      if (landed) return landed
       if (earlier && request.partPath && earlier.link === request.link) {
         name = basename(request.partPath).replace(/\.part$/, '')
         part = await PartFile.open(request.partPath, earlier, earlier)

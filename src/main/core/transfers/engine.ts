@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { Got } from 'got'
-import type { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../../../shared/model/intake'
+import { AddRequest, type AddRequestInput, type AddResult, type ReorderRequest, type Selection, type SelectionResult } from '../../../shared/model/intake'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
@@ -148,7 +148,8 @@ export class TransferEngine {
     return record ? this.#view(record) : undefined
   }
 
-  async add(request: AddRequest): Promise<AddResult> {
+  async add(input: AddRequestInput): Promise<AddResult> {
+    const request = AddRequest.parse(input)
     const now = this.#options.clock.now()
     const base = (kind: TransferRecord['kind'], source: string, target: string, name: string, meta: TransferMeta, extra: Partial<TransferRecord> = {}) =>
       ({
@@ -183,6 +184,8 @@ export class TransferEngine {
           dir,
           ...(c.password ? { password: c.password } : {}),
           ...(c.knownName ? { knownName: c.knownName } : {}),
+          ...(c.checksum ? { checksum: c.checksum } : {}),
+          ...(request.verify ? { verify: true } : {}),
         }, {
           link: c.link,
           ...(c.size != null ? { bytesTotal: c.size } : {}),
@@ -248,6 +251,11 @@ export class TransferEngine {
     await this.#apply({ ids }, 'cancel', ['queued', 'active', 'retrying', 'paused'])
     const present = ids.filter((id) => this.#records.has(id))
     if (present.length === 0) return { affected: [] }
+    // A failed or paused download's part file goes with it.
+    for (const id of present) {
+      const record = this.#records.get(id)!
+      if (record.status !== 'completed' && !this.#running.has(id)) await this.#discard(record)
+    }
     await this.#options.store.remove(present)
     for (const id of present) {
       this.#records.delete(id)

@@ -16,6 +16,10 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
       const token = await client.downloadToken(link, { signal, ...(password ? { password } : {}) })
       return token.url
     },
+    async fileFacts(link, password, signal) {
+      const info = await client.fileInfo(link, { signal, ...(password ? { password } : {}) })
+      return { name: info.name, size: info.size, checksum: info.checksum }
+    },
     async listPublicFolder(url, password) {
       const entries = await client.publicFolder(url, password ? { password } : {})
       return entries.map((entry) => ({ link: entry.link, name: entry.name, size: entry.size }))

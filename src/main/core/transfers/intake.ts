@@ -18,6 +18,7 @@ export interface DownloadCandidate {
   password?: string
   knownName?: string
   size?: number | null
+  checksum?: string
   groupId?: string
 }
 
@@ -53,16 +54,23 @@ export async function downloadCandidates(
     }
   }
 
-  const inputs: Array<string | readonly LinkEntry[]> = []
-  if (request.text) inputs.push(request.text)
-  if (request.links && request.links.length > 0) inputs.push(request.links)
-  for (const input of inputs) {
+  // Each listed entry is parsed on its own so that what it says of its file stays with it.
+  const inputs: Array<{ input: string | readonly LinkEntry[]; entry?: LinkEntry }> = []
+  if (request.text) inputs.push({ input: request.text })
+  for (const entry of request.links ?? []) inputs.push({ input: [entry], entry })
+  for (const { input, entry } of inputs) {
     const parsed = parseLinks(input, { known: seen })
     rejected.push(...parsed.rejected)
     duplicates.push(...parsed.duplicates)
     for (const file of parsed.files) {
       const password = file.password ?? request.password
-      take({ link: file.url, ...(password ? { password } : {}) })
+      take({
+        link: file.url,
+        ...(password ? { password } : {}),
+        ...(entry?.name ? { knownName: entry.name } : {}),
+        ...(entry?.size !== undefined ? { size: entry.size } : {}),
+        ...(entry?.checksum ? { checksum: entry.checksum.toLowerCase() } : {}),
+      })
     }
     for (const folder of parsed.folders) {
       const password = folder.password ?? request.password

@@ -53,13 +53,21 @@ export async function runJob(record: TransferRecord, context: JobContext, signal
 
 async function runDownload(
   record: TransferRecord,
-  meta: Extract<TransferMeta, { kind: 'download' }>,
+  initialMeta: Extract<TransferMeta, { kind: 'download' }>,
   context: JobContext,
   signal: AbortSignal,
   callbacks: JobCallbacks,
 ): Promise<Patch> {
+  let meta = initialMeta
   const settings = context.settings()
   await mkdir(meta.dir, { recursive: true })
+  if (meta.verify && !meta.checksum) {
+    const facts = await context.api.fileFacts(record.source, meta.password, signal)
+    if (facts.checksum) {
+      meta = { ...meta, checksum: facts.checksum, knownName: meta.knownName ?? facts.name }
+      await callbacks.update({ meta: { checksum: facts.checksum } })
+    }
+  }
   const job = new DownloadJob(
     {
       link: record.source,
@@ -70,6 +78,7 @@ async function runDownload(
       ...(meta.knownName ? { knownName: meta.knownName } : {}),
       ...(meta.checksum ? { checksum: meta.checksum } : {}),
       ...(meta.partPath ? { partPath: meta.partPath } : {}),
+      ...(meta.partPath && record.bytesTotal !== null ? { expectedSize: record.bytesTotal } : {}),
       ...(context.minSegment ? { minSegment: context.minSegment } : {}),
     },
     {

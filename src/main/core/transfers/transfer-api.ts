@@ -14,6 +14,8 @@ export interface UploadResult {
 export interface TransferApi {
   /** A direct download URL for a public link. */
   downloadToken(link: string, password: string | undefined, signal: AbortSignal): Promise<string>
+  /** Name, size and Whirlpool of a file, from file/info (an API call each: only when asked). */
+  fileFacts(link: string, password: string | undefined, signal: AbortSignal): Promise<{ name: string; size: number; checksum: string | null }>
   /** The files of a public folder link. */
   listPublicFolder(url: string, password: string | undefined): Promise<PublicFolderFile[]>
   /** The id of `segments` under `parentId`, creating missing folders and reusing existing ones. */

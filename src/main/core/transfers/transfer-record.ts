@@ -10,6 +10,8 @@ export const TransferMeta = z.discriminatedUnion('kind', [
     password: z.string().optional(),
     knownName: z.string().optional(),
     checksum: z.string().optional(),
+    /** Ask 1fichier for the checksum before downloading (costs one API call). */
+    verify: z.boolean().optional(),
     partPath: z.string().optional(),
     /** Where the finished file landed. */
     finalPath: z.string().optional(),
