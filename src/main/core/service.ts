@@ -38,6 +38,7 @@ export interface ServiceParts {
     on<E extends keyof TransferEvents>(event: E, listener: (payload: TransferEvents[E]) => void): () => void
   }
   api: {
+    pausedUntil(): number | null
     on(event: 'paused', listener: (payload: EventMap['api:paused']) => void): () => void
   }
 }
@@ -54,7 +55,7 @@ export interface Service extends ServiceEndpoint {
 export function createService(parts: ServiceParts): Service {
   const events = new TypedEmitter<EventMap>()
   const handlers: Handlers = {
-    'app:ready': () => ({ version: parts.app.version, platform: parts.app.platform }),
+    'app:ready': () => ({ version: parts.app.version, platform: parts.app.platform, apiPausedUntil: parts.api.pausedUntil() }),
     'account:status': () => parts.account.status(),
     'account:setKey': ({ key, persist }) => parts.account.setKey(key, persist),
     'account:clearKey': () => parts.account.clearKey(),

@@ -15,7 +15,12 @@ const Empty = z.object({}).strict()
 export const invokeSchemas = {
   'app:ready': {
     input: Empty,
-    output: z.object({ version: z.string(), platform: z.string() }),
+    output: z.object({
+      version: z.string(),
+      platform: z.string(),
+      /** Set when 1fichier has asked us to slow down and calls are paused until then (epoch ms). */
+      apiPausedUntil: z.number().nullable(),
+    }),
   },
   'account:status': { input: Empty, output: AccountState },
   'account:setKey': {

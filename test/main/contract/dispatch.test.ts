@@ -9,7 +9,7 @@ import { AppError } from '../../../src/main/core/lib/app-error'
 function recordingHandlers(seen: unknown[]): Handlers {
   const account = { hasKey: false, storage: 'none', encryptionAvailable: true, account: null, checkedAt: null } as const
   return {
-    'app:ready': () => ({ version: '1.0.0', platform: 'linux' }),
+    'app:ready': () => ({ version: '1.0.0', platform: 'linux', apiPausedUntil: null }),
     'account:status': () => account,
     'account:setKey': (input) => {
       seen.push(input)
