@@ -8,8 +8,8 @@ import { createAppStores, type AppStores } from '../../src/renderer/stores/app-s
 import { connectStores } from '../../src/renderer/stores/connect-stores'
 
 /**
- * The service (real façade and in-process bridge of src/main/core) belongs to the node project, which
- * the web project may not compile; it is loaded at run time and typed here by what this test uses.
+ * The scripted service (test/helpers, the node project, which the web project may not compile) is
+ * loaded at run time and typed here by what this test uses.
  */
 interface MemoryService {
   bridge: FichierBridge
@@ -24,9 +24,9 @@ interface MemoryServiceModule {
   createMemoryService(options?: { accounts?: Record<string, AccountInfo> }): MemoryService
   DEMO_ACCOUNT: AccountInfo
 }
-const memoryServicePath = '../e2e/fixtures/memory-service'
+const scriptedServicePath = '../helpers/scripted-service'
 const { createMemoryService, DEMO_ACCOUNT } = (await import(
-  /* @vite-ignore */ memoryServicePath
+  /* @vite-ignore */ scriptedServicePath
 )) as MemoryServiceModule
 
 const KEY = 'K'.repeat(32)
@@ -67,7 +67,7 @@ describe('connectStores over the in-process bridge', () => {
     const loaded = await until(stores.items, (state) => state.loaded)
     expect(loaded.revision).toBe(1)
     expect(loaded.ids).toHaveLength(2)
-    expect(stores.status.getState().app).toEqual({ version: '0.0.0-test', platform: 'test' })
+    expect(stores.status.getState().app).toEqual({ version: '0.0.0-test', platform: 'test', apiPausedUntil: null })
 
     await memory.bridge.invoke('transfers:add', { kind: 'download', text: links('ccc') })
     const [first] = loaded.ids

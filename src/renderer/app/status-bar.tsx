@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { TransferStatus } from '../../shared/model/transfer'
 import { formatBytes } from '../lib/format-bytes'
 import { useItems, useProgress, useStatus } from '../stores/stores-context'
+import type { TransferProgressState } from '../stores/transfer-progress-state'
 import { ApiPauseNotice } from './api-pause-notice'
 import { countStatuses } from './status-counts'
 
@@ -14,9 +15,15 @@ const SHOWN: { status: TransferStatus; label: string }[] = [
   { status: 'completed', label: 'done' },
 ]
 
+const hasMoving = (state: TransferProgressState) => {
+  for (const _id in state.byId) return true
+  return false
+}
+
 export function StatusBar() {
-  const downSpeed = useProgress((state) => state.totals.downSpeed)
-  const upSpeed = useProgress((state) => state.totals.upSpeed)
+  // The last tick before the queue goes idle still carries the smoothed speed: nothing moving means 0.
+  const downSpeed = useProgress((state) => (hasMoving(state) ? state.totals.downSpeed : 0))
+  const upSpeed = useProgress((state) => (hasMoving(state) ? state.totals.upSpeed : 0))
   const counts = useItems(useShallow(countStatuses))
   const linkError = useStatus((state) => state.linkError)
   return (

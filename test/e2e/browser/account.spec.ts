@@ -1,46 +1,89 @@
+import type { Page } from '@playwright/test'
+import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { expect, test } from '../fixtures/test'
-import { DEMO_ACCOUNT } from '../fixtures/memory-service'
 
-const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345'
+const { premium, free } = EMULATOR_ACCOUNTS
+/** The right shape, but no such account on the emulator. */
+const UNKNOWN_KEY = 'UnknownKeyUnknownKeyUnknownKey00'
+
+async function openAccount(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Account' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account')
+}
 
 test.describe('the Account view', () => {
-  test.use({ serviceOptions: { accounts: { [KEY]: DEMO_ACCOUNT } } })
+  test.use({ serviceOptions: { key: null } })
 
-  test('refuses a wrong key, accepts a good one, then removes it', async ({ app, service }) => {
+  test('refuses a wrong key and a free-account key, accepts a good one, then removes it', async ({
+    app,
+    service,
+  }) => {
     const { page } = app
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Account' }).click()
+    await openAccount(page)
+    const keyStatus = page.getByRole('status', { name: 'Key status' })
+    await expect(keyStatus).toContainText('No API key yet.')
+    await app.screenshots('account-no-key')
     const key = page.getByRole('textbox', { name: 'API key' })
     await expect(key).toHaveAttribute('type', 'password')
+    const save = page.getByRole('button', { name: 'Save key' })
 
-    await key.fill('Z'.repeat(32))
-    await page.getByRole('button', { name: 'Save key' }).click()
-    await expect(page.getByRole('alert')).toHaveText('1fichier refused this API key. Check it and try again.')
+    await key.fill(UNKNOWN_KEY)
+    await save.click()
+    await expect(page.getByRole('alert')).toHaveText(
+      /^1fichier refused the API key: it is wrong or was revoked\./,
+    )
+    await expect(keyStatus).toContainText('No API key yet.')
 
-    await key.fill(`  ${KEY}\n`)
-    await page.getByRole('button', { name: 'Save key' }).click()
-    await expect(page.getByRole('status', { name: 'Key status' })).toContainText('A key is set.')
-    await expect(page.getByRole('status', { name: 'Key status' })).toContainText('stored encrypted')
-    await expect(page.getByRole('definition').filter({ hasText: DEMO_ACCOUNT.email })).toBeVisible()
-    const status = await service.bridge.invoke('account:status', {})
-    expect(status.ok && status.value.storage).toBe('encrypted')
-    await app.screenshot('account-with-key-light')
+    await key.fill(free.key)
+    await save.click()
+    await expect(page.getByRole('alert')).toHaveText(
+      'This key belongs to a free 1fichier account. Downloads through the API need a Premium or Access subscription.',
+    )
+    await app.screenshots('account-free-key-refused')
+    const refused = await service.bridge.invoke('account:status', {})
+    expect(refused.ok && refused.value.hasKey).toBe(false)
+
+    // Pasted with spaces and a line break around it, as copied from a web page.
+    await key.fill(`  ${premium.key}\n`)
+    await save.click()
+    await expect(keyStatus).toContainText('A key is set.')
+    await expect(page.getByRole('alert')).toBeHidden()
+    const details = page.getByRole('definition')
+    await expect(details.filter({ hasText: premium.email })).toBeVisible()
+    await expect(details.filter({ hasText: /^Premium$/ })).toBeVisible()
+    await expect(key).toHaveValue('')
+    const stored = await service.bridge.invoke('account:status', {})
+    expect(stored.ok && stored.value).toMatchObject({
+      hasKey: true,
+      account: { email: premium.email, offer: 'premium' },
+    })
+    expect(await service.core.account.getKey()).toBe(premium.key)
+    await app.screenshots('account-with-key')
 
     await page.getByRole('button', { name: 'Remove key' }).click()
-    await expect(page.getByRole('status', { name: 'Key status' })).toContainText('No API key yet.')
+    await expect(keyStatus).toContainText('No API key yet.')
+    await expect(page.getByRole('button', { name: 'Remove key' })).toBeHidden()
+    expect(await service.core.account.getKey()).toBeNull()
   })
 })
 
 test.describe('the Account view without OS encryption', () => {
-  test.use({ serviceOptions: { accounts: { [KEY]: DEMO_ACCOUNT }, encryptionAvailable: false } })
+  test.use({ serviceOptions: { key: null, encryptionAvailable: false } })
 
   test('says so plainly and keeps the key for the session only', async ({ app, service }) => {
     const { page } = app
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Account' }).click()
+    await openAccount(page)
     await expect(page.getByRole('note')).toContainText('This system offers no encryption for secrets')
-    await page.getByRole('textbox', { name: 'API key' }).fill(KEY)
+    await expect(page.getByRole('checkbox', { name: 'Keep it for this session only' })).toBeHidden()
+    await page.getByRole('textbox', { name: 'API key' }).fill(premium.key)
     await page.getByRole('button', { name: 'Save key' }).click()
     await expect(page.getByRole('status', { name: 'Key status' })).toContainText('for this session only')
+    await app.screenshots('account-session-only')
     const status = await service.bridge.invoke('account:status', {})
-    expect(status.ok && status.value.storage).toBe('session')
+    expect(status.ok && status.value).toMatchObject({
+      hasKey: true,
+      storage: 'session',
+      encryptionAvailable: false,
+    })
   })
 })

@@ -1,4 +1,6 @@
-import { expect, test } from '../fixtures/test'
+import { join } from 'node:path'
+import { expect, SCREENSHOT_DIR, test } from '../fixtures/test'
+import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 
 const SECTIONS = [
   { name: 'Transfers', shot: 'transfers' },
@@ -7,12 +9,19 @@ const SECTIONS = [
   { name: 'Account', shot: 'account' },
 ] as const
 
+const MiB = 1024 * 1024
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`the shell in ${colorScheme} mode`, () => {
     test.use({ colorScheme })
 
-    test('shows the frame and moves between the four sections', async ({ app, service }) => {
+    test('shows the frame with a live queue and moves between the four sections', async ({
+      app,
+      service,
+      emulator,
+    }) => {
       const { page } = app
+      const { key } = EMULATOR_ACCOUNTS.premium
       const nav = page.getByRole('navigation', { name: 'Sections' })
       await expect(page.getByRole('main')).toBeVisible()
       await expect(page.getByRole('contentinfo', { name: 'Status' })).toBeVisible()
@@ -20,29 +29,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const scheme = await page.evaluate<boolean>("matchMedia('(prefers-color-scheme: dark)').matches")
       expect(scheme).toBe(colorScheme === 'dark')
 
-      // A few transfers, pushed through the bridge after the page loaded, so the views have content.
-      await service.bridge.invoke('transfers:add', {
+      // A live queue: one slow download moving, one link to a file that no longer exists.
+      const video = await emulator.control.createFile({
+        key,
+        name: 'holiday-video.mkv',
+        synthetic: { size: 48 * MiB, seed: 7 },
+      })
+      const folder = emulator.control.createFolder({ key, name: 'Holidays 2026' })
+      await emulator.control.createFile({ key, folderId: folder.id, name: 'notes.txt', content: 'beach' })
+      emulator.control.setSpeedCap(256 * 1024)
+      const added = await service.bridge.invoke('transfers:add', {
         kind: 'download',
-        text: [
-          'https://1fichier.com/?a1b2c3',
-          'https://1fichier.com/?d4e5f6',
-          'https://1fichier.com/?g7h8i9',
-        ].join('\n'),
+        text: `${video.url}\nhttps://1fichier.com/?gone0000000000000001`,
       })
-      const [first, second] = service.items().map((item) => item.id)
-      service.setStatus([first ?? ''], 'active', { bytesTotal: 734_003_200, name: 'holiday-video.mkv' })
-      service.setStatus([second ?? ''], 'failed', {
-        name: 'backup-2026.tar',
-        error: { code: 'NOT_FOUND', message: 'The file was removed from 1fichier.' },
-      })
-      const counts = { queued: 1, active: 1, retrying: 0, paused: 0, completed: 0, failed: 1, canceled: 0 }
-      service.tick({
-        at: 1,
-        items: [{ id: first ?? '', bytes: 288_358_400, total: 734_003_200, speed: 6_291_456, eta: 71 }],
-        totals: { downSpeed: 6_291_456, upSpeed: 0, counts, eta: 71 },
-      })
-      await expect(page.getByRole('listitem', { name: 'holiday-video.mkv' })).toBeVisible()
-      await expect(page.getByText('↓ 6.00 MB/s')).toBeVisible()
+      expect(added.ok && added.value.addedIds).toHaveLength(2)
+
+      const rows = page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem')
+      const active = rows.filter({ hasText: 'holiday-video.mkv' })
+      await expect(active).toHaveAttribute('data-status', 'active', { timeout: 15_000 })
+      const failed = page.locator('.transfer-row[data-status="failed"]')
+      await expect(failed).toHaveCount(1, { timeout: 15_000 })
+      await expect(failed.getByRole('button', { name: /^Retry / })).toBeVisible()
+      await expect(
+        page.getByRole('contentinfo', { name: 'Status' }).getByLabel(/^Download speed/),
+      ).not.toHaveText(/↓ 0 B\/s/)
+      const items = await service.bridge.invoke('transfers:list', {})
+      const gone = items.ok ? items.value.items.find((item) => item.status === 'failed') : undefined
+      expect(gone?.error?.code).toBe('NOT_FOUND')
+      await expect(failed).toContainText(gone?.error?.message ?? '')
 
       for (const section of SECTIONS) {
         const button = nav.getByRole('button', { name: section.name })
@@ -52,12 +66,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(section.name)
         await expect(page.getByRole('main', { name: section.name })).toBeVisible()
         if (section.name === 'Remote files') {
-          await expect(page.getByRole('heading', { name: 'No API key yet' })).toBeVisible()
+          await expect(page.getByRole('table', { name: 'Contents of My files' })).toContainText(
+            'Holidays 2026',
+          )
         }
         if (section.name === 'Settings') await expect(page.getByLabel('Transfers at once')).toHaveValue('3')
-        if (section.name === 'Account')
-          await expect(page.getByRole('status', { name: 'Key status' })).toContainText('No API key yet')
-        await app.screenshot(`${section.shot}-${colorScheme}`)
+        if (section.name === 'Account') {
+          await expect(page.getByRole('status', { name: 'Key status' })).toContainText('A key is set.')
+          await expect(
+            page.getByRole('definition').filter({ hasText: EMULATOR_ACCOUNTS.premium.email }),
+          ).toBeVisible()
+        }
+        await page.screenshot({
+          path: join(SCREENSHOT_DIR, `${section.shot}-${colorScheme}.png`),
+          animations: 'disabled',
+        })
       }
     })
   })

@@ -1,129 +1,201 @@
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { syntheticBytes } from '../../emulator/index'
+import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { expect, test } from '../fixtures/test'
 
-const link = (id: string) => `https://1fichier.com/?${id}`
+const { key } = EMULATOR_ACCOUNTS.premium
+const MiB = 1024 * 1024
+
+/** A paste outside any text field, as Ctrl+V on the window sends it. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const data = new DataTransfer()
+    data.setData('text/plain', ${JSON.stringify(text)})
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+  })()`)
+}
+
+const transferRows = (page: Page) =>
+  page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem')
+const stateCounts = (page: Page) => page.getByRole('list', { name: 'Transfers by state' })
 
 test.describe('the Transfers view', () => {
   test('says what to do when the queue is empty', async ({ app }) => {
     await expect(app.page.getByRole('heading', { name: 'No transfers yet' })).toBeVisible()
+    await app.screenshots('transfers-empty')
   })
 
-  test('adds links through the dialog and reports what was not added', async ({ app, service }) => {
+  test('downloads a paste of 50 mixed links and reports what it did not add', async ({
+    app,
+    service,
+    emulator,
+  }) => {
+    test.setTimeout(120_000)
     const { page } = app
-    await service.bridge.invoke('transfers:add', { kind: 'download', text: link('already') })
-    await page.getByRole('button', { name: 'Add links' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Add links' })
-    await expect(dialog).toBeVisible()
-    await dialog
-      .getByRole('textbox', { name: 'Links', exact: true })
-      .fill([link('first1'), 'see you tomorrow', link('second2'), link('already')].join('\n'))
-    await expect(dialog.getByText('3 links found.')).toBeVisible()
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    // 40 files, a shared folder of 3, 4 repeated links, 4 lines that are not valid links, and prose.
+    const files = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        emulator.control.createFile({
+          key,
+          name: `photo-${String(index + 1).padStart(2, '0')}.jpg`,
+          content: `photo ${index + 1} `.repeat(200 + index),
+        }),
+      ),
+    )
+    const album = emulator.control.createFolder({ key, name: 'Album' })
+    const inAlbum = ['cover.png', 'track-1.flac', 'track-2.flac']
+    for (const name of inAlbum) {
+      await emulator.control.createFile({ key, folderId: album.id, name, content: `${name} `.repeat(300) })
+    }
+    const shared = emulator.control.shareFolder({ key, folderId: album.id })
+    const invalid = [
+      'https://1fichier.com/?abc',
+      'https://1fichier.com/dir/',
+      'https://1fichier.com/?bad_id!!!',
+      'ftp://1fichier.com/?abcdefgh',
+    ]
+    const lines = [
+      ...files.slice(0, 20).map((file) => file.url),
+      'Here is the album:',
+      shared.url,
+      ...invalid,
+      ...files.slice(20).map((file) => `${file.url}&af=1234`),
+      ...files.slice(0, 4).map((file) => `again: ${file.url}`),
+    ]
+    expect(lines).toHaveLength(50)
 
-    const result = dialog.getByRole('status', { name: 'Add result' })
-    await expect(result).toContainText('Added 2, 1 already in the queue, 1 not recognised.')
-    await expect(dialog.getByRole('list', { name: 'Lines not added' })).toContainText(
-      'see you tomorrow — Not a 1fichier link',
+    // Pasted from another section: the dialog opens over the Transfers view.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
+    await paste(page, lines.join('\n'))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transfers')
+    const dialog = page.getByRole('dialog', { name: 'Add links' })
+    await expect(dialog.getByRole('textbox', { name: 'Links', exact: true })).toHaveValue(lines.join('\n'))
+    await expect(dialog.getByRole('list', { name: 'Links recognised' }).getByRole('listitem')).toHaveText([
+      '40 files',
+      '1 folder',
+      '4 duplicates',
+      '4 not recognised',
+    ])
+    await expect(dialog.getByText('40 files and 1 folder to add.')).toBeVisible()
+    await expect(
+      dialog.getByRole('list', { name: 'Lines not recognised' }).getByRole('listitem'),
+    ).toHaveCount(4)
+    await app.screenshots('add-links-preview')
+
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(dialog.getByRole('status', { name: 'Add result' })).toContainText(
+      'Added 43, 4 already in the queue, 4 not recognised.',
     )
     await dialog.getByRole('button', { name: 'Close' }).click()
     await expect(dialog).toBeHidden()
 
-    const rows = page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem')
-    await expect(rows).toHaveCount(3)
-    await expect(rows.first()).toHaveAccessibleName('file-already.bin')
-    expect(service.items().map((item) => item.source)).toEqual([
-      link('already'),
-      link('first1'),
-      link('second2'),
-    ])
-    await app.screenshot('transfers-after-add-light')
+    await expect(stateCounts(page)).toContainText('43 done', { timeout: 90_000 })
+    await expect(transferRows(page).first()).toHaveAttribute('data-status', 'completed')
+    await app.screenshots('transfers-completed')
+
+    for (const [index, file] of files.entries()) {
+      const onDisk = await readFile(
+        join(service.downloadsDir, `photo-${String(index + 1).padStart(2, '0')}.jpg`),
+      )
+      expect(onDisk.equals(emulator.control.readFile(key, file.id)), `photo ${index + 1}`).toBe(true)
+    }
+    const downloaded = await readdir(service.downloadsDir, { recursive: true })
+    for (const name of inAlbum)
+      expect(
+        downloaded.some((path) => path.endsWith(name)),
+        name,
+      ).toBe(true)
   })
 
-  test('opens the dialog with what is pasted outside a text field, from any section', async ({ app }) => {
+  test('pauses and resumes every transfer with the toolbar', async ({ app, service, emulator }) => {
+    test.setTimeout(60_000)
     const { page } = app
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click()
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
-    // A paste outside any text field, as Ctrl+V on the window would send it.
-    const pasted = `${link('pasted1')}\n${link('pasted2')}`
-    await page.evaluate(`(() => {
-      const data = new DataTransfer()
-      data.setData('text/plain', ${JSON.stringify(pasted)})
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
-    })()`)
-    const dialog = page.getByRole('dialog', { name: 'Add links' })
-    await expect(dialog.getByRole('textbox', { name: 'Links', exact: true })).toHaveValue(
-      `${link('pasted1')}\n${link('pasted2')}`,
+    const size = 16 * MiB
+    const created = await Promise.all(
+      [1, 2, 3].map((seed) =>
+        emulator.control.createFile({ key, name: `part-${seed}.iso`, synthetic: { size, seed } }),
+      ),
     )
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
-    await expect(dialog).toBeHidden()
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Transfers')
-    await expect(
-      page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem'),
-    ).toHaveCount(2)
-  })
-
-  test('pauses, resumes and removes through row and toolbar actions', async ({ app, service }) => {
-    const { page } = app
+    emulator.control.setSpeedCap(128 * 1024)
     await service.bridge.invoke('transfers:add', {
       kind: 'download',
-      text: [link('aaa'), link('bbb')].join('\n'),
+      text: created.map((file) => file.url).join('\n'),
     })
-    const row = page.getByRole('listitem', { name: 'file-aaa.bin' })
-    await row.getByRole('button', { name: 'Pause file-aaa.bin' }).click()
-    await expect(row).toContainText('Paused')
-    await expect(page.getByRole('list', { name: 'Transfers by state' })).toContainText('1 paused')
+    await expect(stateCounts(page)).toContainText('3 active', { timeout: 15_000 })
+    await expect(page.getByRole('progressbar', { name: 'Progress of part-1.iso' })).not.toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    )
 
     await page.getByRole('button', { name: 'Pause all' }).click()
-    await expect(page.getByRole('listitem', { name: 'file-bbb.bin' })).toContainText('Paused')
-    expect(service.items().map((item) => item.status)).toEqual(['paused', 'paused'])
+    await expect(stateCounts(page)).toContainText('3 paused')
+    await expect(transferRows(page).filter({ hasText: 'Paused' })).toHaveCount(3)
+    const paused = await service.bridge.invoke('transfers:list', {})
+    const pausedItems = paused.ok ? paused.value.items : []
+    expect(pausedItems.map((item) => item.status)).toEqual(['paused', 'paused', 'paused'])
+    expect(pausedItems.every((item) => item.bytesDone < size)).toBe(true)
+    await app.screenshots('transfers-paused')
 
+    emulator.control.setSpeedCap(0)
     await page.getByRole('button', { name: 'Resume all' }).click()
-    await expect(
-      page
-        .getByRole('list', { name: 'Transfers', exact: true })
-        .getByRole('listitem')
-        .filter({ hasText: 'Queued' }),
-    ).toHaveCount(2)
-
-    await row.getByRole('button', { name: 'Cancel file-aaa.bin' }).click()
-    await row.getByRole('button', { name: 'Remove file-aaa.bin' }).click()
-    await expect(row).toBeHidden()
-    expect(service.items().map((item) => item.name)).toEqual(['file-bbb.bin'])
+    await expect(stateCounts(page)).toContainText('3 done', { timeout: 30_000 })
+    for (const [index, file] of created.entries()) {
+      const onDisk = await readFile(join(service.downloadsDir, `part-${index + 1}.iso`))
+      expect(onDisk.equals(syntheticBytes(file.seed ?? 0, size)), `part-${index + 1}.iso`).toBe(true)
+    }
   })
 
-  test('filters by state and by text', async ({ app, service }) => {
+  test('filters by kind, state and text', async ({ app, service, emulator }) => {
     const { page } = app
-    await service.bridge.invoke('transfers:add', {
-      kind: 'download',
-      text: [link('keep1'), link('other2')].join('\n'),
-    })
-    service.setStatus([service.items()[0]?.id ?? ''], 'paused')
-    const rows = page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem')
+    const report = await emulator.control.createFile({ key, name: 'report.pdf', content: 'report' })
+    const slides = await emulator.control.createFile({ key, name: 'slides.odp', content: 'slides' })
+    await service.bridge.invoke('transfers:add', { kind: 'download', text: report.url })
+    await expect(stateCounts(page)).toContainText('1 done', { timeout: 15_000 })
+    await service.bridge.invoke('transfers:add', { kind: 'download', text: slides.url, start: false })
+    await expect(stateCounts(page)).toContainText('1 paused')
+
+    const rows = transferRows(page)
     await expect(rows).toHaveCount(2)
     await page.getByRole('combobox', { name: 'State' }).selectOption('paused')
     await expect(rows).toHaveCount(1)
-    await expect(page.getByRole('listitem', { name: 'file-keep1.bin' })).toBeVisible()
+    await expect(rows.first()).toHaveAttribute('data-status', 'paused')
     await page.getByRole('combobox', { name: 'State' }).selectOption('any')
-    await page.getByRole('searchbox', { name: 'Search transfers' }).fill('other')
+    await page.getByRole('searchbox', { name: 'Search transfers' }).fill('report')
     await expect(rows).toHaveCount(1)
-    await expect(page.getByRole('listitem', { name: 'file-other2.bin' })).toBeVisible()
+    await expect(page.getByRole('listitem', { name: 'report.pdf' })).toBeVisible()
     await page.getByRole('button', { name: 'Uploads', exact: true }).click()
     await expect(page.getByText('No transfer matches this filter.')).toBeVisible()
   })
 
   test('keeps 10,000 queued items scrollable with few rows in the DOM', async ({ app, service }) => {
+    test.setTimeout(90_000)
     const { page } = app
-    const text = Array.from({ length: 10_000 }, (_, index) => link(`bulk${index}`)).join('\n')
-    await service.bridge.invoke('transfers:add', { kind: 'download', text, start: false })
-    await expect(page.getByRole('list', { name: 'Transfers by state' })).toContainText('10000 paused')
-    const rows = page.getByRole('list', { name: 'Transfers', exact: true }).getByRole('listitem')
+    const ids = Array.from({ length: 10_000 }, (_, index) => `bulk${String(index).padStart(5, '0')}`)
+    const added = await service.bridge.invoke('transfers:add', {
+      kind: 'download',
+      text: ids.map((id) => `https://1fichier.com/?${id}`).join('\n'),
+      start: false,
+    })
+    expect(added.ok && added.value.addedIds).toHaveLength(10_000)
+    await expect(stateCounts(page)).toContainText('10000 paused', { timeout: 30_000 })
+    const rows = transferRows(page)
+    await expect(rows.first()).toContainText('bulk00000')
     expect(await rows.count()).toBeLessThan(200)
-    await expect(page.getByRole('listitem', { name: 'file-bulk0.bin' })).toBeVisible()
+    await app.screenshots('transfers-10000')
 
     await page
       .locator('.transfer-list')
       .evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
-    await expect(page.getByRole('listitem', { name: 'file-bulk9999.bin' })).toBeVisible()
-    await expect(page.getByRole('listitem', { name: 'file-bulk0.bin' })).toHaveCount(0)
+    await expect(rows.filter({ hasText: 'bulk09999' })).toBeVisible()
+    await expect(rows.filter({ hasText: 'bulk00000' })).toHaveCount(0)
+    expect(await rows.count()).toBeLessThan(200)
+    await page
+      .locator('.transfer-list')
+      .evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }))
+    await expect(rows.filter({ hasText: 'bulk05000' })).toBeVisible()
     expect(await rows.count()).toBeLessThan(200)
   })
 })

@@ -1,10 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { expect, test } from '../fixtures/test'
 
-/** Fires dragenter, then (unless `enterOnly`) drop, with a DataTransfer of `File`s built in the page. */
+const { key } = EMULATOR_ACCOUNTS.premium
+
+/**
+ * Fires dragenter, then (unless `enterOnly`) drop, with a DataTransfer of `File`s built in the page,
+ * one per name (a dropped folder is a `File` too; its path is what the app expands).
+ */
 async function dragFiles(page: Page, names: string[], enterOnly = false): Promise<void> {
   await page.evaluate(`(() => {
     const data = new DataTransfer()
@@ -16,22 +22,9 @@ async function dragFiles(page: Page, names: string[], enterOnly = false): Promis
   })()`)
 }
 
-test.describe('dropping files on the window', () => {
-  test.use({
-    serviceOptions: {
-      key: 'AbCdEfGhIjKlMnOpQrStUvWxYz012345',
-      folders: {
-        0: {
-          folderId: 0,
-          name: 'My files',
-          folders: [{ id: 7, name: 'Photos', createdAt: null, protected: false }],
-          files: [],
-        },
-        7: { folderId: 7, name: 'Photos', folders: [], files: [] },
-      },
-    },
-  })
+const stateCounts = (page: Page) => page.getByRole('list', { name: 'Transfers by state' })
 
+test.describe('dropping files on the window', () => {
   let dir: string
   test.beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fd-drop-'))
@@ -40,51 +33,94 @@ test.describe('dropping files on the window', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  test('uploads them to the remote folder open in Remote files', async ({ app, service }) => {
-    const { page, exposed } = app
-    const names = ['report.pdf', 'photo.jpg']
-    for (const name of names) {
-      await writeFile(join(dir, name), `content of ${name}`)
-      await exposed.registerFile(name, join(dir, name))
+  /** Writes `tree` (relative path → content) under the test's folder. */
+  async function writeTree(tree: Record<string, string>): Promise<void> {
+    for (const [path, content] of Object.entries(tree)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true })
+      await writeFile(join(dir, path), content)
     }
+  }
 
-    await dragFiles(page, names, true)
+  test('uploads files and a folder tree to the open remote folder, then shows them there', async ({
+    app,
+    emulator,
+  }) => {
+    test.setTimeout(60_000)
+    const { page, exposed } = app
+    const tree = {
+      'report.pdf': 'report '.repeat(500),
+      'photo.jpg': 'photo '.repeat(800),
+      'trip/b.jpg': 'b '.repeat(300),
+      'trip/day1/a.jpg': 'a '.repeat(400),
+      'trip/day1/c.jpg': 'c '.repeat(200),
+    }
+    await writeTree(tree)
+    for (const name of ['report.pdf', 'photo.jpg', 'trip']) await exposed.registerFile(name, join(dir, name))
+
+    await dragFiles(page, ['report.pdf', 'photo.jpg', 'trip'], true)
     await expect(page.getByRole('region', { name: 'Drop to upload' })).toContainText(
       'Drop to upload to My files',
     )
-    await app.screenshot('drop-overlay-light')
-    await dragFiles(page, names)
+    await app.screenshots('drop-overlay')
+    await dragFiles(page, ['report.pdf', 'photo.jpg', 'trip'])
     await expect(page.getByRole('region', { name: 'Drop to upload' })).toBeHidden()
-    await expect(page.getByRole('status').filter({ hasText: '2 uploads to My files added.' })).toBeVisible()
-    await expect(page.getByRole('listitem', { name: 'report.pdf' })).toBeVisible()
-    expect(service.items().map(({ kind, source, target }) => ({ kind, source, target }))).toEqual([
-      { kind: 'upload', source: join(dir, 'report.pdf'), target: '0' },
-      { kind: 'upload', source: join(dir, 'photo.jpg'), target: '0' },
-    ])
+    await expect(page.getByRole('status').filter({ hasText: '5 uploads to My files added.' })).toBeVisible()
+    await expect(stateCounts(page)).toContainText('5 done', { timeout: 30_000 })
+    await page.getByRole('button', { name: 'Uploads', exact: true }).click()
+    await expect(page.getByRole('listitem', { name: 'a.jpg' })).toHaveAttribute('data-status', 'completed')
+    await app.screenshots('transfers-uploads')
 
+    // The emulator holds the same tree, byte for byte.
+    const folders = emulator.control.listFolders(key)
+    const trip = folders.find((folder) => folder.name === 'trip')
+    const day1 = folders.find((folder) => folder.name === 'day1')
+    expect(trip?.parentId).toBe(0)
+    expect(day1?.parentId).toBe(trip?.id)
+    const remote = emulator.control.listFiles(key)
+    const expected: Record<string, number | undefined> = {
+      'report.pdf': 0,
+      'photo.jpg': 0,
+      'b.jpg': trip?.id,
+      'a.jpg': day1?.id,
+      'c.jpg': day1?.id,
+    }
+    expect(Object.fromEntries(remote.map((file) => [file.name, file.folderId]))).toEqual(expected)
+    for (const [path, content] of Object.entries(tree)) {
+      const file = remote.find((candidate) => candidate.name === path.split('/').at(-1))
+      expect(emulator.control.readFile(key, file?.id ?? '').toString(), path).toBe(content)
+    }
+
+    // …and so does the Remote files view, after a refresh.
     await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('button', { name: 'Remote files' })
       .click()
-    await page
-      .getByRole('table', { name: 'Contents of My files' })
-      .getByRole('button', { name: 'Photos' })
-      .click()
-    await expect(page.getByRole('heading', { name: 'This folder is empty' })).toBeVisible()
-    await writeFile(join(dir, 'beach.png'), 'png')
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    const root = page.getByRole('table', { name: 'Contents of My files' })
+    await expect(root.getByRole('button', { name: 'trip' })).toBeVisible()
+    await expect(root.getByRole('cell', { name: 'report.pdf' })).toBeVisible()
+    await expect(root.getByRole('cell', { name: 'photo.jpg' })).toBeVisible()
+    await root.getByRole('button', { name: 'trip' }).click()
+    const tripTable = page.getByRole('table', { name: 'Contents of trip' })
+    await expect(tripTable.getByRole('button', { name: 'day1' })).toBeVisible()
+    await expect(tripTable.getByRole('cell', { name: 'b.jpg' })).toBeVisible()
+
+    // A drop now goes to the folder open in Remote files.
+    await writeTree({ 'beach.png': 'png '.repeat(100) })
     await exposed.registerFile('beach.png', join(dir, 'beach.png'))
     await dragFiles(page, ['beach.png'])
-    await expect(page.getByRole('status').filter({ hasText: '1 upload to Photos added.' })).toBeVisible()
-    expect(service.items().at(-1)).toMatchObject({
-      kind: 'upload',
-      source: join(dir, 'beach.png'),
-      target: '7',
-    })
+    await expect(page.getByRole('status').filter({ hasText: '1 upload to trip added.' })).toBeVisible()
+    await expect(stateCounts(page)).toContainText('6 done', { timeout: 30_000 })
+    expect(emulator.control.listFiles(key).find((file) => file.name === 'beach.png')?.folderId).toBe(trip?.id)
+    await page.getByRole('button', { name: 'Refresh' }).click()
+    await expect(tripTable.getByRole('cell', { name: 'beach.png' })).toBeVisible()
+    await app.screenshots('remote-files-after-upload')
   })
 
   test('says what went wrong when a dropped file has no local path', async ({ app, service }) => {
     await dragFiles(app.page, ['unknown.bin'])
     await expect(app.page.getByRole('alert')).toContainText('Could not start the upload')
-    expect(service.items()).toEqual([])
+    const list = await service.bridge.invoke('transfers:list', {})
+    expect(list.ok && list.value.items).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import type { SecretsPort } from './secrets-port'
 /** Keeps the key in memory only (session mode; also a test double that behaves like the real ports). */
 export class MemorySecrets implements SecretsPort {
   #key: string | null = null
+  #mode: 'encrypted' | 'session' = 'session'
 
   constructor(private readonly canEncrypt = false) {}
 
@@ -20,6 +21,7 @@ export class MemorySecrets implements SecretsPort {
       )
     }
     this.#key = key
+    this.#mode = mode
   }
 
   async clear(): Promise<void> {
@@ -31,6 +33,6 @@ export class MemorySecrets implements SecretsPort {
   }
 
   storage(): KeyStorage {
-    return this.#key ? 'session' : 'none'
+    return this.#key ? this.#mode : 'none'
   }
 }

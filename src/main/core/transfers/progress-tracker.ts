@@ -79,8 +79,10 @@ export class ProgressTracker {
       if (left !== null) remaining += left
       items.push({ id, bytes: item.bytes, total: item.total, speed, eta: left !== null && speed > 0 ? left / speed : null })
     }
-    const downSpeed = this.#down.speed(at)
-    const upSpeed = this.#up.speed(at)
+    // With nothing running, the speed is zero, whatever moved in the last seconds.
+    const idle = this.#tracked.size === 0
+    const downSpeed = idle ? 0 : this.#down.speed(at)
+    const upSpeed = idle ? 0 : this.#up.speed(at)
     const speed = downSpeed + upSpeed
     this.#emit({
       at,

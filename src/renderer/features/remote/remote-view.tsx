@@ -145,7 +145,19 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
                         className="link"
                         onClick={() => openPath([...path, { id: child.id, name: child.name }])}
                       >
-                        <span aria-hidden="true">📁 </span>
+                        <svg
+                          className="icon icon--folder"
+                          viewBox="0 0 24 24"
+                          width="16"
+                          height="16"
+                          aria-hidden="true"
+                          focusable="false"
+                        >
+                          <path
+                            d="M10 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-8l-2-2z"
+                            fill="currentColor"
+                          />
+                        </svg>
                         {child.name}
                       </button>
                     </td>

@@ -1,17 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { AddResult } from '../../../shared/model/intake'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
+import { useItems } from '../../stores/stores-context'
+import { previewLinks } from './preview-links'
 
 interface AddLinksDialogProps {
   open: boolean
   /** Text to start with (a paste outside a text field opens the dialog with it). */
   initialText: string
   onClose(): void
-}
-
-function countLinks(text: string): number {
-  return text.match(/https?:\/\/\S+/gi)?.length ?? 0
 }
 
 /** Paste 1fichier links (with any junk around them), then add them as downloads. */
@@ -59,7 +57,10 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
     }
   }
 
-  const found = countLinks(text)
+  // The preview follows typing at a lower priority, so a paste of hundreds of links stays responsive.
+  const deferredText = useDeferredValue(text)
+  const byId = useItems((state) => state.byId)
+  const preview = useMemo(() => previewLinks(deferredText, Object.values(byId)), [deferredText, byId])
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose}>
       <form className="dialog__body" onSubmit={(event) => void submit(event)}>
@@ -79,8 +80,26 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
             autoFocus
           />
           <span id={hintId} className="field__hint" aria-live="polite">
-            {found === 0 ? 'No link recognised yet.' : `${found} link${found === 1 ? '' : 's'} found.`}
+            {preview.summary}
           </span>
+          {preview.total > 0 ? (
+            <ul className="preview" aria-label="Links recognised">
+              {preview.counts.map(({ label, count, tone }) => (
+                <li key={label} className={`preview__count preview__count--${tone}`}>
+                  <strong>{count}</strong> {label}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {preview.rejected.length > 0 ? (
+            <ul className="message__list preview__rejected" aria-label="Lines not recognised">
+              {preview.rejected.slice(0, 50).map((rejected, index) => (
+                <li key={index}>
+                  <code>{rejected.line}</code> — {rejected.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
         <label className="field">
           <span className="field__label">Password for protected links (optional)</span>

@@ -42,9 +42,9 @@ export const TransferRow = memo(function TransferRow({ id, top, onAction }: Tran
           <span className="transfer-row__error" title={item.error.code}>
             {item.error.message}
           </span>
-        ) : (
+        ) : item.source !== item.name ? (
           <span className="transfer-row__source">{item.source}</span>
-        )}
+        ) : null}
       </div>
       <span className="transfer-row__size">
         {total ? `${formatBytes(done)} / ${formatBytes(total)}` : formatBytes(done)}
