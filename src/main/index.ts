@@ -1,58 +1,132 @@
-import { app, BrowserWindow } from 'electron'
+import { app } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore } from './core/create-core'
 import { createDispatch } from './core/ipc/dispatch'
+import { hideOnClose } from './app/close-to-tray'
+import { electronDialogs } from './app/dialogs'
+import { startDesktopShell } from './app/desktop-shell'
 import { forwardEvents } from './app/ipc/forward-events'
 import { registerInvoke } from './app/ipc/register-invoke'
+import { parseLaunchArgs } from './app/launch-args'
+import { createAppLog } from './app/logging'
+import { MainWindow } from './app/main-window'
 import type { AppOrigin } from './app/navigation-policy'
 import { resolveAppPaths } from './app/paths'
+import { installQuitGuard } from './app/quit-guard'
+import { resolveResourcesDir } from './app/resources-dir'
 import { createElectronSecrets } from './app/secrets'
 import { createElectronSettingsPort } from './app/settings-store'
+import { claimSingleInstance } from './app/single-instance'
+import { exposeTestHooks } from './app/test-hooks'
 import { createMainWindow } from './app/windows'
 
-// Composition root: paths → stores → core (client, engine, service) → IPC → window.
+// Composition root: single instance → log → paths → stores → core → IPC → window → tray, menu,
+// notifications (the desktop shell) → the quit guard.
 
 const here = import.meta.dirname
 const origin: AppOrigin = {
-  devServerUrl: !app.isPackaged && process.env['ELECTRON_RENDERER_URL'] ? process.env['ELECTRON_RENDERER_URL'] : null,
+  devServerUrl:
+    !app.isPackaged && process.env['ELECTRON_RENDERER_URL'] ? process.env['ELECTRON_RENDERER_URL'] : null,
   indexFileUrl: pathToFileURL(join(here, '../renderer/index.html')).href,
 }
 
 async function main(): Promise<void> {
+  // Links that arrive before the core is up (a second launch during start-up) wait here.
+  const pendingLinks: string[] = []
+  let addLinks: (text: string) => void = (text) => pendingLinks.push(text)
+  const onLaunch = (argv: readonly string[]) => {
+    const { linksText } = parseLaunchArgs(argv)
+    if (linksText) addLinks(linksText)
+    else mainWindow?.show()
+  }
+  let mainWindow: MainWindow | null = null
+  if (!claimSingleInstance(onLaunch)) {
+    app.quit()
+    return
+  }
+
   await app.whenReady()
   const paths = resolveAppPaths()
+  const log = createAppLog(paths.logsDir, { console: !app.isPackaged })
+  const resourcesDir = resolveResourcesDir(here)
   const core = await createCore({
     dataDir: paths.dataDir,
     defaultDownloadsDir: paths.downloadsDir,
     secrets: createElectronSecrets(),
     settingsPort: createElectronSettingsPort(),
+    dialogs: electronDialogs(() => mainWindow?.current ?? null),
     app: { version: app.getVersion(), platform: process.platform },
     env: process.env,
-    log: (message) => console.error(message),
+    log: (message) => log.info(message),
   })
+  let apiKey: string | null = null
+  const readKey = () => void core.account.getKey().then((key) => (apiKey = key), log.error)
+  readKey()
+  const stopKeyWatch = core.account.on('changed', readKey)
+  log.redact(() => [apiKey])
+  log.info(
+    `Fichier Desk ${app.getVersion()} started (${process.platform}, Electron ${process.versions.electron})`,
+  )
+
   const dispatch = createDispatch(core.service.handlers, {
     validateOutputs: !app.isPackaged,
-    onInternalError: (channel, error) => console.error(`[ipc] ${channel} failed`, error),
+    onInternalError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
   })
   const forwarder = forwardEvents(core.service.events)
   const unregister = registerInvoke({ dispatch, origin, onReady: (contents) => forwarder.add(contents) })
 
-  const openWindow = () =>
-    createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), origin, show: !core.settings.get().startMinimized })
-  openWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  const launch = parseLaunchArgs(process.argv)
+  const window = new MainWindow(
+    () => {
+      const created = createMainWindow({
+        preloadPath: join(here, '../preload/index.cjs'),
+        origin,
+        iconPath: join(resourcesDir, 'icon.png'),
+        show: !(
+          core.settings.get().startMinimized ||
+          launch.hidden ||
+          (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAsHidden)
+        ),
+      })
+      created.on('session-end', () => guard.endSession())
+      hideOnClose(created, {
+        closeToTray: () => core.settings.get().closeToTray,
+        quitting: () => guard.quitting,
+      })
+      return created
+    },
+    () => shell.refresh(),
+  )
+  mainWindow = window
+  const shell = startDesktopShell({
+    core,
+    window,
+    log,
+    resourcesDir,
+    dev: !app.isPackaged,
+    quit: (reason) => guard.quit(reason),
   })
+  const guard = installQuitGuard({
+    counts: () => shell.watch.summary.counts,
+    window,
+    onError: (error) => log.error('shutdown failed', error),
+    shutdown: async () => {
+      log.info('quitting: stopping transfers')
+      shell.dispose()
+      stopKeyWatch()
+      unregister()
+      forwarder.dispose()
+      await core.close()
+    },
+  })
+  exposeTestHooks(process.env, { tray: shell.tray, window })
 
-  let closing = false
-  app.on('before-quit', (event) => {
-    if (closing) return
-    closing = true
-    event.preventDefault()
-    unregister()
-    forwarder.dispose()
-    void core.close().finally(() => app.exit(0))
+  window.ensure()
+  addLinks = (text) => shell.commands.addLaunchLinks(text)
+  for (const text of [launch.linksText, ...pendingLinks.splice(0)]) if (text) addLinks(text)
+  app.on('activate', (_event, hasVisibleWindows) => {
+    if (!hasVisibleWindows) window.show()
   })
 }
 

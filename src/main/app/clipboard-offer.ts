@@ -11,7 +11,11 @@ export interface ClipboardOffer {
  * What a clipboard change offers to add: null when the text is the one already seen, or holds no
  * 1fichier link that is not in the queue (`known`). Never adds anything itself: the app asks first.
  */
-export function clipboardOffer(text: string, previous: string | null, known: Iterable<string>): ClipboardOffer | null {
+export function clipboardOffer(
+  text: string,
+  previous: string | null,
+  known: Iterable<string>,
+): ClipboardOffer | null {
   if (text === previous || text.trim() === '') return null
   const parsed = parseLinks(text, { known })
   const count = parsed.files.length + parsed.folders.length

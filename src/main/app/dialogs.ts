@@ -1,4 +1,5 @@
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron'
+import type { DialogsPort } from '../core/dialogs-port'
 import type { QuitPrompt } from './quit-decision'
 
 async function ask(parent: BrowserWindow | null, options: MessageBoxOptions): Promise<number> {
@@ -7,7 +8,11 @@ async function ask(parent: BrowserWindow | null, options: MessageBoxOptions): Pr
 }
 
 /** "Add N links from the clipboard?" — true when the user says yes. */
-export async function confirmAddLinks(parent: BrowserWindow | null, count: number, sample: string): Promise<boolean> {
+export async function confirmAddLinks(
+  parent: BrowserWindow | null,
+  count: number,
+  sample: string,
+): Promise<boolean> {
   const response = await ask(parent, {
     type: 'question',
     title: 'Fichier Desk',
@@ -26,7 +31,8 @@ export async function tellNoLinksInClipboard(parent: BrowserWindow | null): Prom
     type: 'info',
     title: 'Fichier Desk',
     message: 'The clipboard holds no new 1fichier link.',
-    detail: 'Copy one or more links (any text around them is fine), then choose this again, or paste them into the window.',
+    detail:
+      'Copy one or more links (any text around them is fine), then choose this again, or paste them into the window.',
     buttons: ['OK'],
   })
 }
@@ -36,7 +42,10 @@ export async function askQuit(parent: BrowserWindow | null, prompt: QuitPrompt):
 }
 
 /** Local paths chosen for upload (files, or one or more folders), empty when canceled. */
-export async function chooseUploadPaths(parent: BrowserWindow | null, what: 'files' | 'folder'): Promise<string[]> {
+export async function chooseUploadPaths(
+  parent: BrowserWindow | null,
+  what: 'files' | 'folder',
+): Promise<string[]> {
   const options: Electron.OpenDialogOptions = {
     title: what === 'files' ? 'Upload files to 1fichier' : 'Upload a folder to 1fichier',
     buttonLabel: 'Upload',
@@ -48,4 +57,19 @@ export async function chooseUploadPaths(parent: BrowserWindow | null, what: 'fil
 
 export function showError(parent: BrowserWindow | null, message: string, detail: string): Promise<number> {
   return ask(parent, { type: 'error', title: 'Fichier Desk', message, detail, buttons: ['OK'] })
+}
+
+/** The native folder picker behind `dialog:pickFolder`. */
+export function electronDialogs(parent: () => BrowserWindow | null): DialogsPort {
+  return {
+    async pickFolder(title) {
+      const options: Electron.OpenDialogOptions = {
+        title: title ?? 'Choose a folder',
+        properties: ['openDirectory', 'createDirectory'],
+      }
+      const window = parent()
+      const answer = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return answer.canceled ? null : (answer.filePaths[0] ?? null)
+    },
+  }
 }

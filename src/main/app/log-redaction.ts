@@ -2,7 +2,10 @@ import { redactSecrets } from '../core/fichier/redact'
 
 const MASK = '[redacted]'
 /** Credentials in headers or URLs, whether or not the key is known yet. */
-const PATTERNS: readonly RegExp[] = [/(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, /(\bapi[_-]?key["']?\s*[:=]\s*["']?)[A-Za-z0-9._~+/=-]{8,}/gi]
+const PATTERNS: readonly RegExp[] = [
+  /(\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
+  /(\bapi[_-]?key["']?\s*[:=]\s*["']?)[A-Za-z0-9._~+/=-]{8,}/gi,
+]
 const MAX_DEPTH = 6
 
 export function redactText(text: string, secrets: readonly (string | null | undefined)[]): string {
@@ -32,7 +35,11 @@ export function redactLogValue(
     copy.name = value.name
     copy.stack = value.stack === undefined ? undefined : redactText(value.stack, secrets)
     const code = (value as { code?: unknown }).code
-    if (code !== undefined) Object.defineProperty(copy, 'code', { value: redactLogValue(code, secrets, depth + 1, seen), enumerable: true })
+    if (code !== undefined)
+      Object.defineProperty(copy, 'code', {
+        value: redactLogValue(code, secrets, depth + 1, seen),
+        enumerable: true,
+      })
     return copy
   }
   if (Array.isArray(value)) return value.map((item) => redactLogValue(item, secrets, depth + 1, seen))
@@ -42,6 +49,17 @@ export function redactLogValue(
 }
 
 /** Every argument of one log call, redacted. */
-export function redactLogData(data: readonly unknown[], secrets: readonly (string | null | undefined)[]): unknown[] {
+export function redactLogData(
+  data: readonly unknown[],
+  secrets: readonly (string | null | undefined)[],
+): unknown[] {
   return data.map((value) => redactLogValue(value, secrets))
+}
+
+/** An electron-log hook masking the secrets `secrets()` answers at the time of each line. */
+export function redactionHook(secrets: () => readonly (string | null | undefined)[]) {
+  return <M extends { data: unknown[] }>(message: M): M => ({
+    ...message,
+    data: redactLogData(message.data, secrets()),
+  })
 }

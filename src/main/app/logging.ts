@@ -1,6 +1,6 @@
 import log from 'electron-log/main'
 import { join } from 'node:path'
-import { redactLogData } from './log-redaction'
+import { redactionHook } from './log-redaction'
 
 export interface AppLog {
   info(...data: unknown[]): void
@@ -25,7 +25,7 @@ export function createAppLog(folder: string, options: { console: boolean }): App
   log.transports.file.maxSize = MAX_FILE_BYTES
   log.transports.file.level = 'info'
   log.transports.console.level = options.console ? 'debug' : false
-  log.hooks.push((message) => ({ ...message, data: redactLogData(message.data, secrets()) }))
+  log.hooks.push(redactionHook(() => secrets()))
   log.errorHandler.startCatching({ showDialog: false })
   return {
     info: (...data) => log.info(...data),

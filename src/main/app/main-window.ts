@@ -29,9 +29,12 @@ export class MainWindow {
     if (existing) return existing
     const window = this.#create()
     this.#window = window
-    for (const event of ['show', 'hide', 'closed', 'minimize', 'restore'] as const) {
-      window.on(event as 'show', () => this.#onVisibility())
-    }
+    const changed = () => this.#onVisibility()
+    window.on('show', changed)
+    window.on('hide', changed)
+    window.on('minimize', changed)
+    window.on('restore', changed)
+    window.on('closed', changed)
     window.on('closed', () => {
       if (this.#window === window) this.#window = null
     })

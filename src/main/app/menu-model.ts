@@ -7,10 +7,31 @@ export type MenuCommand = z.infer<typeof MenuCommand>
 
 /** The Electron roles the menu uses (a subset of `MenuItemConstructorOptions['role']`). */
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll'
-  | 'reload' | 'forceReload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-  | 'minimize' | 'zoom' | 'front'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'minimize'
+  | 'zoom'
+  | 'front'
 
 export type MenuEntry =
   | { type: 'command'; command: MenuCommand; label: string; accelerator?: string }
@@ -31,7 +52,11 @@ export interface MenuContext {
 }
 
 const separator: MenuEntry = { type: 'separator' }
-const role = (name: MenuRole, label?: string): MenuEntry => ({ type: 'role', role: name, ...(label ? { label } : {}) })
+const role = (name: MenuRole, label?: string): MenuEntry => ({
+  type: 'role',
+  role: name,
+  ...(label ? { label } : {}),
+})
 
 /**
  * The application menu: File (Add links…, Upload files…, Upload folder…), Edit, View, Window and Help
@@ -61,7 +86,12 @@ export function applicationMenuModel({ platform, dev }: MenuContext): MenuSectio
     entries: [
       { type: 'command', command: 'add-links', label: 'Add links…', accelerator: 'CmdOrCtrl+N' },
       { type: 'command', command: 'upload-files', label: 'Upload files…', accelerator: 'CmdOrCtrl+U' },
-      { type: 'command', command: 'upload-folder', label: 'Upload folder…', accelerator: 'CmdOrCtrl+Shift+U' },
+      {
+        type: 'command',
+        command: 'upload-folder',
+        label: 'Upload folder…',
+        accelerator: 'CmdOrCtrl+Shift+U',
+      },
       separator,
       role('close', 'Close window'),
       ...(mac ? [] : [separator, role('quit', 'Quit')]),
@@ -96,7 +126,9 @@ export function applicationMenuModel({ platform, dev }: MenuContext): MenuSectio
   sections.push({
     label: 'Window',
     role: 'windowMenu',
-    entries: mac ? [role('minimize'), role('zoom'), separator, role('front')] : [role('minimize'), role('close')],
+    entries: mac
+      ? [role('minimize'), role('zoom'), separator, role('front')]
+      : [role('minimize'), role('close')],
   })
   sections.push({
     label: 'Help',

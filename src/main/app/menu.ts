@@ -6,7 +6,11 @@ function toItem(entry: MenuEntry, onCommand: (command: MenuCommand) => void): Me
     case 'separator':
       return { type: 'separator' }
     case 'role':
-      return { role: entry.role, ...(entry.label ? { label: entry.label } : {}), ...(entry.accelerator ? { accelerator: entry.accelerator } : {}) }
+      return {
+        role: entry.role,
+        ...(entry.label ? { label: entry.label } : {}),
+        ...(entry.accelerator ? { accelerator: entry.accelerator } : {}),
+      }
     case 'command':
       return {
         label: entry.label,
@@ -17,7 +21,10 @@ function toItem(entry: MenuEntry, onCommand: (command: MenuCommand) => void): Me
 }
 
 /** Renders the application menu model and installs it. */
-export function installApplicationMenu(sections: readonly MenuSection[], onCommand: (command: MenuCommand) => void): void {
+export function installApplicationMenu(
+  sections: readonly MenuSection[],
+  onCommand: (command: MenuCommand) => void,
+): void {
   const template: MenuItemConstructorOptions[] = sections.map((section) => ({
     label: section.label,
     ...(section.role ? { role: section.role } : {}),

@@ -22,7 +22,14 @@ const NAMES_SHOWN = 3
 
 function noun(kinds: ReadonlySet<TransferKind>, count: number): string {
   const only = kinds.size === 1 ? [...kinds][0] : undefined
-  const word = only === 'download' ? 'download' : only === 'upload' ? 'upload' : only === 'remote-upload' ? 'remote upload' : 'transfer'
+  const word =
+    only === 'download'
+      ? 'download'
+      : only === 'upload'
+        ? 'upload'
+        : only === 'remote-upload'
+          ? 'remote upload'
+          : 'transfer'
   return count === 1 ? word : `${word}s`
 }
 
@@ -41,8 +48,7 @@ function summarize(items: readonly FinishedTransfer[], outcome: 'completed' | 'f
   const what = noun(kinds, items.length)
   const verb = outcome === 'completed' ? 'finished' : 'failed'
   const first = items[0]
-  const title =
-    items.length === 1 ? `${capitalized(what)} ${verb}` : `${items.length} ${what} ${verb}`
+  const title = items.length === 1 ? `${capitalized(what)} ${verb}` : `${items.length} ${what} ${verb}`
   let body = items.length === 1 && first ? first.name : nameList(items)
   if (outcome === 'failed' && items.length === 1 && first?.error) body = `${first.name}: ${first.error}`
   return { outcome, title, body, ids: items.map((item) => item.id) }

@@ -19,7 +19,10 @@ export type QuitDecision = { action: 'quit' } | { action: 'ask'; prompt: QuitPro
  * would answer) or the queue just emptied. Either way, running transfers are stopped cleanly and
  * resume on the next start.
  */
-export function quitDecision(counts: Readonly<Record<TransferStatus, number>>, reason: QuitReason): QuitDecision {
+export function quitDecision(
+  counts: Readonly<Record<TransferStatus, number>>,
+  reason: QuitReason,
+): QuitDecision {
   const moving = counts.active + counts.retrying
   const waiting = counts.queued
   if (reason !== 'user' || moving + waiting === 0) return { action: 'quit' }
@@ -46,4 +49,3 @@ export function quitDecision(counts: Readonly<Record<TransferStatus, number>>, r
 export function confirmsQuit(response: number): boolean {
   return response === 0
 }
-

@@ -49,7 +49,10 @@ export class TransferWatch {
     this.#summary = summarizeQueue(this.#items.values())
   }
 
-  on<E extends keyof TransferWatchEvents>(event: E, listener: (payload: TransferWatchEvents[E]) => void): () => void {
+  on<E extends keyof TransferWatchEvents>(
+    event: E,
+    listener: (payload: TransferWatchEvents[E]) => void,
+  ): () => void {
     return this.#events.on(event, listener)
   }
 

@@ -9,8 +9,7 @@ export const TrayAction = z.enum(['toggle-window', 'add-from-clipboard', 'pause-
 export type TrayAction = z.infer<typeof TrayAction>
 
 export type TrayMenuItem =
-  | { type: 'item'; action: TrayAction; label: string; enabled: boolean }
-  | { type: 'separator' }
+  { type: 'item'; action: TrayAction; label: string; enabled: boolean } | { type: 'separator' }
 
 export interface TrayModel {
   state: TrayState

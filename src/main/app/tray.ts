@@ -56,7 +56,11 @@ export function createAppTray(options: {
     render,
     describe: () => ({
       tooltip: shown?.tooltip ?? '',
-      items: (menu?.items ?? []).map((item) => ({ label: item.label, enabled: item.enabled, type: item.type })),
+      items: (menu?.items ?? []).map((item) => ({
+        label: item.label,
+        enabled: item.enabled,
+        type: item.type,
+      })),
     }),
     destroy: () => tray.destroy(),
   }

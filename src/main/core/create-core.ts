@@ -6,6 +6,7 @@ import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from '
 import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
 import { RemoteService } from './remote/remote-service'
+import { scriptedDialogs, type DialogsPort } from './dialogs-port'
 import { createService, type Service } from './service'
 import { SettingsService } from './settings/settings-service'
 import type { SettingsPort } from './settings/settings-port'
@@ -21,6 +22,8 @@ export interface CoreOptions {
   defaultDownloadsDir: string
   secrets: SecretsPort
   settingsPort: SettingsPort
+  /** Native dialogs; without them the folder picker answers "cancelled". */
+  dialogs?: DialogsPort
   app: { version: string; platform: string }
   env: Record<string, string | undefined>
   log: (message: string) => void
@@ -102,6 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     remote: new RemoteService(client),
     transfers: engine,
     api: client,
+    dialogs: options.dialogs ?? scriptedDialogs(null),
   })
   engine.start()
 

@@ -1,7 +1,8 @@
 import type { InvokeOutput } from '../../shared/contract'
 import type { AccountState } from '../../shared/model/account'
 import type { AddRequestInput, AddResult, ReorderRequest, Selection, SelectionResult } from '../../shared/model/intake'
-import type { RemoteListing } from '../../shared/model/remote'
+import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../shared/model/remote'
+import type { DialogsPort } from './dialogs-port'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
 import { TypedEmitter } from './lib/typed-emitter'
@@ -26,7 +27,14 @@ export interface ServiceParts {
   }
   remote: {
     list(folderId: number, options: { refresh: boolean }): Promise<RemoteListing>
+    createFolder(parentId: number, name: string): Promise<{ id: number; name: string }>
+    rename(target: RemoteTarget, name: string): Promise<{ name: string }>
+    move(selection: RemoteSelection, destinationId: number): Promise<{ moved: number }>
+    delete(selection: RemoteSelection): Promise<{ removedFiles: number; removedFolders: number }>
+    share(folderId: number, password?: string): Promise<{ url: string }>
   }
+  /** Native dialogs; the app shows them, tests and the CLI answer from a script. */
+  dialogs: DialogsPort
   transfers: {
     list(): InvokeOutput<'transfers:list'>
     add(request: AddRequestInput): Promise<AddResult>
@@ -67,6 +75,12 @@ export function createService(parts: ServiceParts): Service {
     'transfers:remove': (selection) => parts.transfers.remove(selection),
     'transfers:reorder': (request) => parts.transfers.reorder(request),
     'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),
+    'remote:createFolder': ({ parentId, name }) => parts.remote.createFolder(parentId, name),
+    'remote:rename': ({ target, name }) => parts.remote.rename(target, name),
+    'remote:move': ({ selection, destinationId }) => parts.remote.move(selection, destinationId),
+    'remote:delete': ({ selection }) => parts.remote.delete(selection),
+    'remote:share': ({ folderId, password }) => parts.remote.share(folderId, password),
+    'dialog:pickFolder': async ({ title }) => ({ path: await parts.dialogs.pickFolder(title) }),
     'settings:get': () => parts.settings.get(),
     'settings:update': (patch) => parts.settings.update(patch),
   }

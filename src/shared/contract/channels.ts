@@ -15,6 +15,12 @@ export const INVOKE_CHANNELS = [
   'transfers:remove',
   'transfers:reorder',
   'remote:list',
+  'remote:createFolder',
+  'remote:rename',
+  'remote:move',
+  'remote:delete',
+  'remote:share',
+  'dialog:pickFolder',
   'settings:get',
   'settings:update',
 ] as const

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import { AccountState, ApiKey } from '../model/account'
 import { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../model/intake'
-import { FolderId, RemoteListing } from '../model/remote'
+import { FolderId, RemoteListing, RemoteName, RemoteSelection, RemoteTarget } from '../model/remote'
 import { Settings, SettingsPatch } from '../model/settings'
 import { TransferView } from '../model/transfer'
 
@@ -41,6 +41,34 @@ export const invokeSchemas = {
   'remote:list': {
     input: z.object({ folderId: FolderId, refresh: z.boolean().default(false) }).strict(),
     output: RemoteListing,
+  },
+  'remote:createFolder': {
+    input: z.object({ parentId: FolderId, name: RemoteName }).strict(),
+    output: z.object({ id: FolderId, name: z.string() }),
+  },
+  'remote:rename': {
+    input: z.object({ target: RemoteTarget, name: RemoteName }).strict(),
+    output: z.object({ name: z.string() }),
+  },
+  'remote:move': {
+    input: z.object({ selection: RemoteSelection, destinationId: FolderId }).strict(),
+    output: z.object({ moved: z.number().int().nonnegative() }),
+  },
+  /** Folders go with everything in them. */
+  'remote:delete': {
+    input: z.object({ selection: RemoteSelection }).strict(),
+    output: z.object({ removedFiles: z.number().int().nonnegative(), removedFolders: z.number().int().nonnegative() }),
+  },
+  'remote:share': {
+    input: z
+      .object({ folderId: FolderId.min(1, 'Share a folder, not the root'), password: z.string().min(6).max(256).optional() })
+      .strict(),
+    output: z.object({ url: z.string() }),
+  },
+  /** The native folder picker (the app only); null when the user cancelled. */
+  'dialog:pickFolder': {
+    input: z.object({ title: z.string().max(200).optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
   },
   'settings:get': { input: Empty, output: Settings },
   'settings:update': { input: SettingsPatch, output: Settings },

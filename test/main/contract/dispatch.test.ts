@@ -33,6 +33,12 @@ function recordingHandlers(seen: unknown[]): Handlers {
       throw new Error('disk exploded at /home/alice/secret')
     },
     'remote:list': (input) => ({ folderId: input.folderId, name: 'Root', folders: [], files: [], cachedAt: null }),
+    'remote:createFolder': (input) => ({ id: 7, name: input.name }),
+    'remote:rename': (input) => ({ name: input.name }),
+    'remote:move': () => ({ moved: 0 }),
+    'remote:delete': () => ({ removedFiles: 0, removedFolders: 0 }),
+    'remote:share': () => ({ url: 'https://1fichier.com/dir/x' }),
+    'dialog:pickFolder': () => ({ path: null }),
     'settings:get': () => DEFAULT_SETTINGS,
     'settings:update': (patch) => {
       seen.push(patch)
@@ -132,6 +138,6 @@ describe('dispatch', () => {
     // @ts-expect-error a wrong payload is a type error
     const wrongPayload: InvokeInput<'remote:list'> = { folder: 0 }
     expect([misspelt, wrongPayload]).toHaveLength(2)
-    expect(Object.keys(invokeSchemas)).toHaveLength(14)
+    expect(Object.keys(invokeSchemas)).toHaveLength(20)
   })
 })

@@ -1,0 +1,88 @@
+import { clipboard } from 'electron'
+import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/contract'
+import type { Core } from '../core/create-core'
+import { createInProcessBridge } from '../core/ipc/in-process-bridge'
+import type { AppLog } from './logging'
+import { clipboardOffer, type ClipboardOffer } from './clipboard-offer'
+import { chooseUploadPaths, confirmAddLinks, showError, tellNoLinksInClipboard } from './dialogs'
+import type { MainWindow } from './main-window'
+import type { TransferWatch } from './transfer-watch'
+
+/** Uploads chosen from the menu go to the root of the 1fichier account. */
+const ROOT_FOLDER = 0
+
+/**
+ * What the tray, the menu, the command line and the clipboard watcher do, all through the contract
+ * the window uses (same validation, defaults and error envelopes). Failures (no API key, a full
+ * queue…) are shown in a dialog.
+ */
+export function createDesktopCommands({
+  core,
+  window,
+  log,
+  watch,
+}: {
+  core: Core
+  window: MainWindow
+  log: AppLog
+  watch: TransferWatch
+}) {
+  const bridge = createInProcessBridge(core.service, { validateOutputs: false })
+  const call = async <C extends InvokeChannel>(
+    channel: C,
+    input: InvokeInput<C>,
+  ): Promise<InvokeOutput<C>> => {
+    const result = await bridge.invoke(channel, input)
+    if (!result.ok) throw new Error(result.error.message)
+    return result.value
+  }
+  const failed = (what: string) => (error: unknown) => {
+    log.warn(`${what} failed`, error)
+    const message = error instanceof Error ? error.message : String(error)
+    void showError(window.current, `Could not ${what}.`, message)
+  }
+
+  const addText = async (text: string, origin: string): Promise<void> => {
+    const result = await call('transfers:add', { kind: 'download', text })
+    log.info(
+      `${origin}: ${result.addedIds.length} added, ${result.duplicates.length} duplicate(s), ${result.rejected.length} rejected`,
+    )
+  }
+
+  const offerToAdd = async (offer: ClipboardOffer): Promise<void> => {
+    if (await confirmAddLinks(window.visible ? window.current : null, offer.count, offer.text)) {
+      await addText(offer.text, 'clipboard').catch(failed('add the links'))
+    }
+  }
+
+  return {
+    /** Links given on a command line (ours or a second launch's): the user asked for them, no prompt. */
+    addLaunchLinks(text: string): void {
+      window.show()
+      void addText(text, 'command line').catch(failed('add the links'))
+    },
+    offerToAdd,
+    /** Tray and menu "Add links": the clipboard's links after a confirmation, or a hint when it has none. */
+    async addFromClipboard(): Promise<void> {
+      const offer = clipboardOffer(clipboard.readText(), null, watch.knownSources())
+      if (offer) await offerToAdd(offer)
+      else await tellNoLinksInClipboard(window.visible ? window.current : null)
+    },
+    async upload(what: 'files' | 'folder'): Promise<void> {
+      const paths = await chooseUploadPaths(window.current, what)
+      if (paths.length === 0) return
+      await call('transfers:add', { kind: 'upload', paths, folderId: ROOT_FOLDER }).catch(
+        failed('queue the upload'),
+      )
+    },
+    pauseAll(): void {
+      void call('transfers:pause', { all: true }).catch(failed('pause the transfers'))
+    },
+    resumePaused(): void {
+      const ids = watch.idsWith('paused')
+      if (ids.length > 0) void call('transfers:resume', { ids }).catch(failed('resume the transfers'))
+    },
+  }
+}
+
+export type DesktopCommands = ReturnType<typeof createDesktopCommands>

@@ -1,0 +1,168 @@
+import { app, shell } from 'electron'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import type { Core } from '../core/create-core'
+import { systemClock } from '../core/lib/clock'
+import { createClipboardWatcher } from './clipboard-watcher'
+import { createDesktopCommands, type DesktopCommands } from './desktop-commands'
+import { createKeepAwake } from './keep-awake'
+import type { AppLog } from './logging'
+import type { MainWindow } from './main-window'
+import { installApplicationMenu } from './menu'
+import { applicationMenuModel, type MenuCommand } from './menu-model'
+import { NotificationBatcher } from './notification-batcher'
+import { createNotifier } from './notifications'
+import { QueueDrain } from './queue-drain'
+import { runningCount, type QueueSummary } from './queue-summary'
+import { applyStartAtLogin } from './start-at-login'
+import { renderTaskbar } from './taskbar'
+import { taskbarModel } from './taskbar-model'
+import { TransferWatch } from './transfer-watch'
+import { createAppTray, type AppTray } from './tray'
+import { trayModel, type TrayAction } from './tray-model'
+import type { Settings } from '../../shared/model/settings'
+
+export interface DesktopShellOptions {
+  core: Core
+  window: MainWindow
+  log: AppLog
+  resourcesDir: string
+  dev: boolean
+  /** Quits the app (through the quit guard); `queue-empty` skips the question. */
+  quit: (reason: 'user' | 'queue-empty') => void
+}
+
+export interface DesktopShell {
+  commands: DesktopCommands
+  watch: TransferWatch
+  tray: AppTray
+  /** Redraws what depends on the window being shown (the tray's Show/Hide). */
+  refresh(): void
+  dispose(): void
+}
+
+/**
+ * Everything around the window: tray, application menu, notifications, taskbar progress and badge,
+ * keep-awake, the "when the queue empties" action, clipboard watching and the login item. Each part
+ * is drawn from a pure model of the queue (`TransferWatch`) and the settings.
+ */
+export function startDesktopShell({
+  core,
+  window,
+  log,
+  resourcesDir,
+  dev,
+  quit,
+}: DesktopShellOptions): DesktopShell {
+  const watch = new TransferWatch(
+    { events: core.service.events, list: () => core.engine.list() },
+    { clock: systemClock },
+  )
+  const commands = createDesktopCommands({ core, window, log, watch })
+  const settings = () => core.settings.get()
+
+  const onTrayAction = (action: TrayAction) => {
+    if (action === 'toggle-window') window.toggle()
+    else if (action === 'add-from-clipboard') void commands.addFromClipboard()
+    else if (action === 'pause-all') commands.pauseAll()
+    else if (action === 'resume-all') commands.resumePaused()
+    else quit('user')
+  }
+  const tray = createAppTray({
+    iconDir: join(resourcesDir, 'tray'),
+    platform: process.platform,
+    onAction: onTrayAction,
+    initial: trayModel(watch.summary, { windowVisible: window.visible }),
+  })
+
+  const onMenu = (command: MenuCommand) => {
+    if (command === 'add-links') {
+      window.show()
+      void commands.addFromClipboard()
+    } else if (command === 'upload-files') void commands.upload('files')
+    else if (command === 'upload-folder') void commands.upload('folder')
+    else if (command === 'about') app.showAboutPanel()
+    else void shell.openPath(log.folder)
+  }
+  installApplicationMenu(applicationMenuModel({ platform: process.platform, dev }), onMenu)
+
+  const notifier = createNotifier({ iconPath: join(resourcesDir, 'icon.png'), onClick: () => window.show() })
+  const batcher = new NotificationBatcher({
+    emit: (notification) => settings().notifications && notifier.show(notification),
+    timers: {
+      set: (callback, ms) => setTimeout(callback, ms),
+      clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
+  })
+  const keepAwake = createKeepAwake()
+  const drain = new QueueDrain()
+  const clipboardWatcher = createClipboardWatcher({
+    known: () => watch.knownSources(),
+    onOffer: commands.offerToAdd,
+  })
+
+  const draw = (summary: QueueSummary) => {
+    tray.render(trayModel(summary, { windowVisible: window.visible }))
+    renderTaskbar(window.current, taskbarModel(summary))
+    keepAwake.update(settings().keepAwake && runningCount(summary) > 0)
+  }
+  const onDrained = () => {
+    const action = settings().whenQueueEmpty
+    log.info(`queue empty: ${action}`)
+    if (action === 'notify') {
+      batcher.flush()
+      notifier.show({
+        outcome: 'completed',
+        title: 'All transfers are done',
+        body: 'The queue is empty.',
+        ids: [],
+      })
+    } else if (action === 'quit') {
+      batcher.flush()
+      quit('queue-empty')
+    }
+  }
+  let lastLogin = ''
+  const applySettings = (next: Settings) => {
+    clipboardWatcher.setEnabled(next.clipboardWatch)
+    // In development the executable is Electron itself: nothing to register.
+    const login = `${next.startAtLogin}/${next.startMinimized}`
+    if (app.isPackaged && login !== lastLogin) {
+      lastLogin = login
+      void applyStartAtLogin(next, {
+        platform: process.platform,
+        executable: process.env['APPIMAGE'] ?? process.execPath,
+        configHome: process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config'),
+        setLoginItem: (item) => app.setLoginItemSettings(item),
+      }).catch((error: unknown) => log.warn('could not update the start-at-login entry', error))
+    }
+    draw(watch.summary)
+  }
+
+  const unsubscribe = [
+    watch.on('summary', (summary) => {
+      draw(summary)
+      if (drain.observe(summary)) onDrained()
+    }),
+    watch.on('finished', (items) => batcher.add(items)),
+    core.settings.on('changed', applySettings),
+  ]
+  applySettings(settings())
+  drain.observe(watch.summary)
+
+  return {
+    commands,
+    watch,
+    tray,
+    refresh: () => draw(watch.summary),
+    dispose() {
+      for (const stop of unsubscribe.splice(0)) stop()
+      watch.dispose()
+      batcher.dispose()
+      notifier.dispose()
+      keepAwake.dispose()
+      clipboardWatcher.dispose()
+      tray.destroy()
+    },
+  }
+}
