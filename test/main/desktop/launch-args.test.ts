@@ -28,7 +28,13 @@ describe('links on the command line', () => {
   })
 
   it('accepts every link shape the paste parser does (other domains, old style, query noise)', () => {
-    const argv = ['electron', 'out/main/index.js', 'https://alterupload.com/?xyz987abc&af=1', 'http://abcde12345.1fichier.com/', 'www.desfichiers.com/?q1w2e3r4t5']
+    const argv = [
+      'electron',
+      'out/main/index.js',
+      'https://alterupload.com/?xyz987abc&af=1',
+      'http://abcde12345.1fichier.com/',
+      'www.desfichiers.com/?q1w2e3r4t5',
+    ]
     expect(parseLaunchArgs(argv).linksText?.split('\n')).toEqual([
       'https://alterupload.com/?xyz987abc&af=1',
       'http://abcde12345.1fichier.com/',
@@ -38,17 +44,35 @@ describe('links on the command line', () => {
 
   it('answers no links for a plain launch or a second launch without links', () => {
     expect(parseLaunchArgs(['/usr/bin/fichier-desk'])).toEqual({ linksText: null, hidden: false })
-    expect(parseLaunchArgs(['electron', '.', '--allow-file-access-from-files', '--hidden'])).toEqual({ linksText: null, hidden: true })
+    expect(parseLaunchArgs(['electron', '.', '--allow-file-access-from-files', '--hidden'])).toEqual({
+      linksText: null,
+      hidden: true,
+    })
   })
 
   it('ignores a link-looking switch value and an invalid 1fichier id', () => {
-    expect(parseLaunchArgs(['--open=https://1fichier.com/?abcdef1234', 'https://1fichier.com/?ab']).linksText).toBeNull()
+    expect(
+      parseLaunchArgs(['--open=https://1fichier.com/?abcdef1234', 'https://1fichier.com/?ab']).linksText,
+    ).toBeNull()
   })
 
   it('registers the login item hidden (with --hidden) when the app starts minimized', () => {
-    expect(loginItemSettings({ startAtLogin: true, startMinimized: true })).toEqual({ openAtLogin: true, openAsHidden: true, args: ['--hidden'] })
-    expect(loginItemSettings({ startAtLogin: false, startMinimized: false })).toEqual({ openAtLogin: false, openAsHidden: false, args: [] })
-    expect(parseLaunchArgs(['fichier-desk', ...loginItemSettings({ startAtLogin: true, startMinimized: true }).args]).hidden).toBe(true)
+    expect(loginItemSettings({ startAtLogin: true, startMinimized: true })).toEqual({
+      openAtLogin: true,
+      openAsHidden: true,
+      args: ['--hidden'],
+    })
+    expect(loginItemSettings({ startAtLogin: false, startMinimized: false })).toEqual({
+      openAtLogin: false,
+      openAsHidden: false,
+      args: [],
+    })
+    expect(
+      parseLaunchArgs([
+        'fichier-desk',
+        ...loginItemSettings({ startAtLogin: true, startMinimized: true }).args,
+      ]).hidden,
+    ).toBe(true)
   })
 })
 
@@ -57,7 +81,10 @@ describe('links forwarded from a second launch, added through transfers:add', ()
   let home: string
 
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium', email: 'launch@example.com' }] })
+    emulator = await startEmulator({
+      rateLimits: false,
+      keys: [{ key: KEY, tier: 'premium', email: 'launch@example.com' }],
+    })
     home = await mkdtemp(join(tmpdir(), 'fd-launch-'))
   })
 
@@ -69,9 +96,19 @@ describe('links forwarded from a second launch, added through transfers:add', ()
   it('downloads the files named on the command line', async () => {
     const a = await emulator.control.createFile({ key: KEY, name: 'from-argv.txt', content: 'first file' })
     const b = await emulator.control.createFile({ key: KEY, name: 'second.txt', content: 'second file' })
-    const service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, dataDir: join(home, 'data') })
+    const service = await createTestService({
+      apiUrl: emulator.apiUrl,
+      key: KEY,
+      dataDir: join(home, 'data'),
+    })
     try {
-      const { linksText } = parseLaunchArgs(['/usr/bin/fichier-desk', '--hidden', a.url, `${b.url}&af=99`, a.url])
+      const { linksText } = parseLaunchArgs([
+        '/usr/bin/fichier-desk',
+        '--hidden',
+        a.url,
+        `${b.url}&af=99`,
+        a.url,
+      ])
       if (!linksText) throw new Error('no links found')
       const added = await service.bridge.invoke('transfers:add', { kind: 'download', text: linksText })
       expect(added.ok && added.value.addedIds).toHaveLength(2)

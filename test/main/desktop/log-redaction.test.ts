@@ -21,7 +21,13 @@ describe('log redaction', () => {
   })
 
   it('leaves ordinary text and non-strings alone', () => {
-    expect(redactLogData(['downloaded 3 files', 42, true, null, undefined], [KEY])).toEqual(['downloaded 3 files', 42, true, null, undefined])
+    expect(redactLogData(['downloaded 3 files', 42, true, null, undefined], [KEY])).toEqual([
+      'downloaded 3 files',
+      42,
+      true,
+      null,
+      undefined,
+    ])
   })
 
   it('masks errors (message, stack, code) without touching the original', () => {
@@ -35,11 +41,18 @@ describe('log redaction', () => {
   })
 
   it('masks nested objects and arrays, and survives cycles', () => {
-    const request: Record<string, unknown> = { headers: { authorization: `Bearer ${KEY}` }, list: [`x ${KEY}`] }
+    const request: Record<string, unknown> = {
+      headers: { authorization: `Bearer ${KEY}` },
+      list: [`x ${KEY}`],
+    }
     request['self'] = request
     const copy = redactLogValue(request, [KEY])
     expect(JSON.stringify(copy)).not.toContain(KEY)
-    expect(copy).toEqual({ headers: { authorization: 'Bearer [redacted]' }, list: ['x [redacted]'], self: '[circular]' })
+    expect(copy).toEqual({
+      headers: { authorization: 'Bearer [redacted]' },
+      list: ['x [redacted]'],
+      self: '[circular]',
+    })
   })
 
   describe('through electron-log, into a real log file', () => {
@@ -61,7 +74,10 @@ describe('log redaction', () => {
       secrets = [KEY]
       logger.info(`calling with ${KEY}`)
       logger.error(new Error(`rejected ${KEY}`))
-      logger.warn('request', { options: { headers: { Authorization: `Bearer ${KEY}` } }, url: `https://x/?k=${KEY}` })
+      logger.warn('request', {
+        options: { headers: { Authorization: `Bearer ${KEY}` } },
+        url: `https://x/?k=${KEY}`,
+      })
 
       const text = await readFile(file, 'utf8')
       expect(text).not.toContain(KEY)

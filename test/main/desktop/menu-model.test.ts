@@ -15,7 +15,15 @@ describe('the application menu model', () => {
   it('on Windows and Linux: File, Edit, View, Window and Help, with our commands and accelerators', () => {
     for (const platform of ['win32', 'linux']) {
       expect(outline(applicationMenuModel({ platform, dev: false }))).toEqual({
-        File: ['Add links… [CmdOrCtrl+N]', 'Upload files… [CmdOrCtrl+U]', 'Upload folder… [CmdOrCtrl+Shift+U]', '—', 'Close window', '—', 'Quit'],
+        File: [
+          'Add links… [CmdOrCtrl+N]',
+          'Upload files… [CmdOrCtrl+U]',
+          'Upload folder… [CmdOrCtrl+Shift+U]',
+          '—',
+          'Close window',
+          '—',
+          'Quit',
+        ],
         Edit: ['undo', 'redo', '—', 'cut', 'copy', 'paste', 'delete', '—', 'selectAll'],
         View: ['resetZoom', 'zoomIn', 'zoomOut', '—', 'togglefullscreen'],
         Window: ['minimize', 'close'],
@@ -26,10 +34,33 @@ describe('the application menu model', () => {
 
   it('on macOS: the app menu first (About, Services, Hide, Quit), Quit not in File, the standard Window menu', () => {
     const sections = applicationMenuModel({ platform: 'darwin', dev: false })
-    expect(sections.map((section) => section.label)).toEqual(['Fichier Desk', 'File', 'Edit', 'View', 'Window', 'Help'])
+    expect(sections.map((section) => section.label)).toEqual([
+      'Fichier Desk',
+      'File',
+      'Edit',
+      'View',
+      'Window',
+      'Help',
+    ])
     const menus = outline(sections)
-    expect(menus['Fichier Desk']).toEqual(['About Fichier Desk', '—', 'services', '—', 'hide', 'hideOthers', 'unhide', '—', 'quit'])
-    expect(menus['File']).toEqual(['Add links… [CmdOrCtrl+N]', 'Upload files… [CmdOrCtrl+U]', 'Upload folder… [CmdOrCtrl+Shift+U]', '—', 'Close window'])
+    expect(menus['Fichier Desk']).toEqual([
+      'About Fichier Desk',
+      '—',
+      'services',
+      '—',
+      'hide',
+      'hideOthers',
+      'unhide',
+      '—',
+      'quit',
+    ])
+    expect(menus['File']).toEqual([
+      'Add links… [CmdOrCtrl+N]',
+      'Upload files… [CmdOrCtrl+U]',
+      'Upload folder… [CmdOrCtrl+Shift+U]',
+      '—',
+      'Close window',
+    ])
     expect(menus['Edit']).toContain('pasteAndMatchStyle')
     expect(menus['Window']).toEqual(['minimize', 'zoom', '—', 'front'])
     expect(sections.find((section) => section.label === 'Window')?.role).toBe('windowMenu')
@@ -63,7 +94,9 @@ describe('the application menu model', () => {
       const commands = applicationMenuModel({ platform, dev: false })
         .flatMap((section) => section.entries)
         .flatMap((entry) => (entry.type === 'command' ? [entry.command] : []))
-      expect(new Set(commands)).toEqual(new Set(['add-links', 'upload-files', 'upload-folder', 'about', 'open-logs']))
+      expect(new Set(commands)).toEqual(
+        new Set(['add-links', 'upload-files', 'upload-folder', 'about', 'open-logs']),
+      )
     }
   })
 })

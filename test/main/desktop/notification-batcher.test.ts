@@ -30,7 +30,9 @@ class ManualTimers implements BatchTimers {
   advance(ms: number): void {
     const target = this.now + ms
     for (;;) {
-      const next = [...this.#due.entries()].filter(([, timer]) => timer.at <= target).sort((a, b) => a[1].at - b[1].at)[0]
+      const next = [...this.#due.entries()]
+        .filter(([, timer]) => timer.at <= target)
+        .sort((a, b) => a[1].at - b[1].at)[0]
       if (!next) break
       this.#due.delete(next[0])
       this.now = next[1].at
@@ -40,19 +42,37 @@ class ManualTimers implements BatchTimers {
   }
 }
 
-const done = (id: string, kind: FinishedTransfer['kind'] = 'download'): FinishedTransfer => ({ id, kind, name: `${id}.bin`, outcome: 'completed' })
-const failed = (id: string, error = 'The link is dead'): FinishedTransfer => ({ id, kind: 'download', name: `${id}.bin`, outcome: 'failed', error })
+const done = (id: string, kind: FinishedTransfer['kind'] = 'download'): FinishedTransfer => ({
+  id,
+  kind,
+  name: `${id}.bin`,
+  outcome: 'completed',
+})
+const failed = (id: string, error = 'The link is dead'): FinishedTransfer => ({
+  id,
+  kind: 'download',
+  name: `${id}.bin`,
+  outcome: 'failed',
+  error,
+})
 
 function setup() {
   const timers = new ManualTimers()
   const shown: DesktopNotification[] = []
-  const batcher = new NotificationBatcher({ emit: (n) => shown.push(n), timers, quietMs: 1000, maxWaitMs: 5000 })
+  const batcher = new NotificationBatcher({
+    emit: (n) => shown.push(n),
+    timers,
+    quietMs: 1000,
+    maxWaitMs: 5000,
+  })
   return { timers, shown, batcher }
 }
 
 describe('notification texts', () => {
   it('names a single finished download', () => {
-    expect(notificationsFor([done('a')])).toEqual([{ outcome: 'completed', title: 'Download finished', body: 'a.bin', ids: ['a'] }])
+    expect(notificationsFor([done('a')])).toEqual([
+      { outcome: 'completed', title: 'Download finished', body: 'a.bin', ids: ['a'] },
+    ])
   })
 
   it('sums up ten downloads in one notification, naming three', () => {

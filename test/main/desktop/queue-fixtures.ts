@@ -2,8 +2,18 @@ import type { TransferStatus, TransferView } from '../../../src/shared/model/tra
 import { EMPTY_COUNTS, type QueueSummary } from '../../../src/main/app/queue-summary'
 
 /** A summary with the given counts (others zero) and, optionally, speeds and bytes. */
-export function summary(counts: Partial<Record<TransferStatus, number>>, extra: Partial<Omit<QueueSummary, 'counts'>> = {}): QueueSummary {
-  return { counts: { ...EMPTY_COUNTS, ...counts }, downSpeed: 0, upSpeed: 0, bytesDone: 0, bytesTotal: 0, ...extra }
+export function summary(
+  counts: Partial<Record<TransferStatus, number>>,
+  extra: Partial<Omit<QueueSummary, 'counts'>> = {},
+): QueueSummary {
+  return {
+    counts: { ...EMPTY_COUNTS, ...counts },
+    downSpeed: 0,
+    upSpeed: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+    ...extra,
+  }
 }
 
 let order = 0

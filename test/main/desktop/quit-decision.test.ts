@@ -7,7 +7,9 @@ const counts = (c: Parameters<typeof summary>[0]) => summary(c).counts
 describe('the quit decision', () => {
   it('quits at once when nothing runs or waits (finished, failed, canceled or paused transfers only)', () => {
     expect(quitDecision(counts({}), 'user')).toEqual({ action: 'quit' })
-    expect(quitDecision(counts({ completed: 3, failed: 1, canceled: 2, paused: 4 }), 'user')).toEqual({ action: 'quit' })
+    expect(quitDecision(counts({ completed: 3, failed: 1, canceled: 2, paused: 4 }), 'user')).toEqual({
+      action: 'quit',
+    })
   })
 
   it('asks when the user quits with running transfers, saying they resume on the next start', () => {
@@ -26,14 +28,18 @@ describe('the quit decision', () => {
 
   it('counts retrying transfers as running and mentions waiting ones', () => {
     const decision = quitDecision(counts({ active: 1, retrying: 0, queued: 3 }), 'user')
-    expect(decision.action === 'ask' && decision.prompt.message).toBe('Quit Fichier Desk? 1 transfer is running and 3 waiting.')
+    expect(decision.action === 'ask' && decision.prompt.message).toBe(
+      'Quit Fichier Desk? 1 transfer is running and 3 waiting.',
+    )
     const retry = quitDecision(counts({ retrying: 1 }), 'user')
     expect(retry.action === 'ask' && retry.prompt.message).toBe('Quit Fichier Desk? 1 transfer is running.')
   })
 
   it('asks about queued transfers alone too', () => {
     const decision = quitDecision(counts({ queued: 1 }), 'user')
-    expect(decision.action === 'ask' && decision.prompt.message).toBe('Quit Fichier Desk? 1 transfer is waiting.')
+    expect(decision.action === 'ask' && decision.prompt.message).toBe(
+      'Quit Fichier Desk? 1 transfer is waiting.',
+    )
   })
 
   it('never asks when the queue emptied or the OS ends the session', () => {

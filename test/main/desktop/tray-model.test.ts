@@ -5,7 +5,9 @@ import { summary } from './queue-fixtures'
 const MiB = 1024 * 1024
 
 function labels(items: TrayMenuItem[]) {
-  return items.map((item) => (item.type === 'separator' ? '—' : `${item.label}${item.enabled ? '' : ' (disabled)'}`))
+  return items.map((item) =>
+    item.type === 'separator' ? '—' : `${item.label}${item.enabled ? '' : ' (disabled)'}`,
+  )
 }
 
 describe('the tray model', () => {
@@ -31,7 +33,10 @@ describe('the tray model', () => {
 
   it('is active while transfers move or wait, with speeds and overall progress in the tooltip', () => {
     const model = trayModel(
-      summary({ active: 2, queued: 1, paused: 1, completed: 4 }, { downSpeed: 2.5 * MiB, upSpeed: 512 * 1024, bytesDone: 30 * MiB, bytesTotal: 40 * MiB }),
+      summary(
+        { active: 2, queued: 1, paused: 1, completed: 4 },
+        { downSpeed: 2.5 * MiB, upSpeed: 512 * 1024, bytesDone: 30 * MiB, bytesTotal: 40 * MiB },
+      ),
       { windowVisible: true },
     )
     expect(model.state).toBe('active')
@@ -75,8 +80,15 @@ describe('the tray model', () => {
   })
 
   it('mentions failures under the speeds while others keep running', () => {
-    const model = trayModel(summary({ active: 1, failed: 2 }, { bytesDone: 1, bytesTotal: 4 }), { windowVisible: true })
-    expect(model.tooltip.split('\n')).toEqual(['Fichier Desk', '↓ 0 B/s  ↑ 0 B/s', '25% of 1 transfer', '2 transfers failed'])
+    const model = trayModel(summary({ active: 1, failed: 2 }, { bytesDone: 1, bytesTotal: 4 }), {
+      windowVisible: true,
+    })
+    expect(model.tooltip.split('\n')).toEqual([
+      'Fichier Desk',
+      '↓ 0 B/s  ↑ 0 B/s',
+      '25% of 1 transfer',
+      '2 transfers failed',
+    ])
   })
 
   it('names the action of every item, so the shell can route clicks', () => {
