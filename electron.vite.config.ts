@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { chmod } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
@@ -7,9 +8,19 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') },
+        // cli: the `fichier` command (out/main/cli.js), plain Node on the same core.
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
+    plugins: [
+      {
+        name: 'cli-executable',
+        async writeBundle(options, bundle) {
+          if ('cli.js' in bundle && options.dir) await chmod(join(options.dir, 'cli.js'), 0o755)
+        },
+      },
+    ],
   },
   preload: {
     build: {

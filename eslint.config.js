@@ -10,7 +10,10 @@ const coreRestrictions = {
     { name: 'electron-store', message: 'src/main/core runs under plain Node: use the SettingsPort.' },
   ],
   patterns: [
-    { group: ['**/main/app', '**/main/app/**', '../app', '../app/**', '../../app/**'], message: 'core may not import the Electron shell.' },
+    {
+      group: ['**/main/app', '**/main/app/**', '../app', '../app/**', '../../app/**'],
+      message: 'core may not import the Electron shell.',
+    },
   ],
 }
 
@@ -18,20 +21,39 @@ const sharedRestrictions = {
   patterns: [
     { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' },
     { group: ['electron', 'electron-store'], message: 'src/shared is pure: no Electron.' },
-    { group: ['**/main/**', '**/renderer/**', '../main/**', '../renderer/**'], message: 'src/shared may not import main or renderer.' },
+    {
+      group: ['**/main/**', '**/renderer/**', '../main/**', '../renderer/**'],
+      message: 'src/shared may not import main or renderer.',
+    },
   ],
 }
 
 const rendererRestrictions = {
   patterns: [
     { group: ['node:*'], message: 'The renderer has no Node: go through window.fichier.' },
-    { group: ['electron', 'electron-store'], message: 'The renderer may not import Electron: go through window.fichier.' },
-    { group: ['**/main/**', '../main/**', '../../main/**'], message: 'The renderer may not import main code.' },
+    {
+      group: ['electron', 'electron-store'],
+      message: 'The renderer may not import Electron: go through window.fichier.',
+    },
+    {
+      group: ['**/main/**', '../main/**', '../../main/**'],
+      message: 'The renderer may not import main code.',
+    },
   ],
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'test/fixtures/lint/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      'test/fixtures/lint/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

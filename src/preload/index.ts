@@ -9,7 +9,10 @@ import { isEventChannel, isInvokeChannel } from '../shared/contract/channels'
 const bridge: PreloadBridge = {
   invoke(channel, input) {
     if (!isInvokeChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown command "${String(channel)}"` } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown command "${String(channel)}"` },
+      })
     }
     return ipcRenderer.invoke(channel, input)
   },

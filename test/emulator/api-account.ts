@@ -11,7 +11,15 @@ import { ROOT_ID } from './state-store'
 const OFFER = { free: '0', premium: '1', access: '2' } as const
 const STORAGE = 100 * 1024 ** 4
 
-const FLAG_SETTINGS = ['ftp_mode', 'ftp_report', 'ru_report', 'default_port', 'default_port_files', 'use_cdn', 'download_menu'] as const
+const FLAG_SETTINGS = [
+  'ftp_mode',
+  'ftp_report',
+  'ru_report',
+  'default_port',
+  'default_port_files',
+  'use_cdn',
+  'download_menu',
+] as const
 
 const userInfo: ApiHandler = ({ rt, account, body, now }) => {
   if (!rt.limiter.allowInterval(`user/info:${account.key}`, rt.limiter.options.userInfoIntervalMs, now)) {

@@ -9,7 +9,8 @@ const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 const HEX128 = /^[0-9a-f]{128}$/
 
 let em: RunningEmulator
-const call = (action: string, body: unknown, key: string | undefined = KEY) => apiCall(em.apiUrl, action, body, key)
+const call = (action: string, body: unknown, key: string | undefined = KEY) =>
+  apiCall(em.apiUrl, action, body, key)
 const ok = async (action: string, body: unknown, key: string = KEY) => {
   const response = await call(action, body, key)
   expect(response.status, response.text).toBe(200)
@@ -21,7 +22,11 @@ const ok = async (action: string, body: unknown, key: string = KEY) => {
 beforeAll(async () => {
   em = await startEmulator({
     rateLimits: false,
-    keys: [{ key: KEY, email: 'me@example.com' }, { key: OTHER, tier: 'access', email: 'other@example.com' }, { key: FREE, tier: 'free' }],
+    keys: [
+      { key: KEY, email: 'me@example.com' },
+      { key: OTHER, tier: 'access', email: 'other@example.com' },
+      { key: FREE, tier: 'free' },
+    ],
   })
 })
 afterAll(() => em.stop())
@@ -33,7 +38,10 @@ describe('request conventions', () => {
       { method: 'GET' },
       { method: 'POST', body: '{}', headers: { 'Content-Type': 'text/plain' } },
     ]) {
-      const response = await rawRequest(`${em.apiUrl}/user/info.cgi`, { ...request, headers: { Authorization: `Bearer ${KEY}`, ...request.headers } })
+      const response = await rawRequest(`${em.apiUrl}/user/info.cgi`, {
+        ...request,
+        headers: { Authorization: `Bearer ${KEY}`, ...request.headers },
+      })
       expect(response.json).toEqual({ message: 'Content-Type not JSON #24' })
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
     }
@@ -85,10 +93,32 @@ describe('request conventions', () => {
 describe('user/info.cgi', () => {
   it('sends strings and numbers exactly where 1fichier does, and writes settings back', async () => {
     const info = await ok('user/info.cgi', {})
-    for (const name of ['offer', 'use_cdn', 'cdn', '2fa', 'mail_rm', 'ftp_mode', 'ftp_report', 'ru_report', 'default_port', 'default_port_files', 'download_menu', 'upload_forbidden']) {
+    for (const name of [
+      'offer',
+      'use_cdn',
+      'cdn',
+      '2fa',
+      'mail_rm',
+      'ftp_mode',
+      'ftp_report',
+      'ru_report',
+      'default_port',
+      'default_port_files',
+      'download_menu',
+      'upload_forbidden',
+    ]) {
       expect(typeof info[name], name).toBe('string')
     }
-    for (const name of ['ftp_did', 'default_domain', 'page_limit', 'hot_storage', 'cold_storage', 'available_cold_storage', 'allowed_cold_storage', 'overquota']) {
+    for (const name of [
+      'ftp_did',
+      'default_domain',
+      'page_limit',
+      'hot_storage',
+      'cold_storage',
+      'available_cold_storage',
+      'allowed_cold_storage',
+      'overquota',
+    ]) {
       expect(typeof info[name], name).toBe('number')
     }
     expect(info.offer).toBe('1')
@@ -113,7 +143,12 @@ describe('folders', () => {
     const inner = await ok('folder/mkdir.cgi', { name: 'Jazz', folder_id: made.folder_id }, OTHER)
     const listed = await ok('folder/ls.cgi', { folder_id: 0 }, OTHER)
     const sub = (listed.sub_folders as Record<string, unknown>[])[0]
-    expect(sub).toEqual({ id: made.folder_id, name: 'Music', create_date: expect.stringMatching(DATE), pass: 0 })
+    expect(sub).toEqual({
+      id: made.folder_id,
+      name: 'Music',
+      create_date: expect.stringMatching(DATE),
+      pass: 0,
+    })
     const music = await ok('folder/ls.cgi', { folder_id: made.folder_id, files: 1 }, OTHER)
     expect(music).toMatchObject({ folder_id: made.folder_id, name: 'Music', files: 0, items: [] })
     expect((music.sub_folders as { id: number }[])[0]?.id).toBe(inner.folder_id)
@@ -138,7 +173,9 @@ describe('folders', () => {
     const rootNames = ((await ok('folder/ls.cgi', {})).sub_folders as { name: string }[]).map((f) => f.name)
     expect(rootNames).toContain('A2')
     await ok('folder/mv.cgi', { folder_id: a, destination_folder_id: b })
-    expect(((await ok('folder/ls.cgi', { folder_id: b })).sub_folders as { id: number }[]).map((f) => f.id)).toEqual([a])
+    expect(
+      ((await ok('folder/ls.cgi', { folder_id: b })).sub_folders as { id: number }[]).map((f) => f.id),
+    ).toEqual([a])
     expect(jsonOf(await call('folder/mv.cgi', { folder_id: b, destination_folder_id: a })).status).toBe('KO')
   })
 
@@ -169,7 +206,12 @@ describe('folders', () => {
 describe('files', () => {
   it('lists files with the exact item fields and wire types; -1 lists every file', async () => {
     const folder = (await ok('folder/mkdir.cgi', { name: 'Docs' }, OTHER)).folder_id as number
-    const created = await em.control.createFile({ key: OTHER, folderId: folder, name: 'test.txt', content: 'hello world\n' })
+    const created = await em.control.createFile({
+      key: OTHER,
+      folderId: folder,
+      name: 'test.txt',
+      content: 'hello world\n',
+    })
     const listing = await ok('file/ls.cgi', { folder_id: folder }, OTHER)
     expect(listing.count).toBe(1)
     expect((listing.items as unknown[])[0]).toEqual({
@@ -191,20 +233,40 @@ describe('files', () => {
 
   it('describes one file with file/info, and refuses unknown or protected ones', async () => {
     const folder = (await ok('folder/mkdir.cgi', { name: 'Info' })).folder_id as number
-    const created = await em.control.createFile({ key: KEY, folderId: folder, name: 'a b é.bin', content: Buffer.from([1, 2, 3]) })
+    const created = await em.control.createFile({
+      key: KEY,
+      folderId: folder,
+      name: 'a b é.bin',
+      content: Buffer.from([1, 2, 3]),
+    })
     const info = await ok('file/info.cgi', { url: `${created.url}&af=12345` })
-    expect(info).toMatchObject({ url: created.url, filename: 'a b é.bin', size: 3, folder_id: folder, path: 'Info', pass: 0, 'content-type': 'application/octet-stream' })
+    expect(info).toMatchObject({
+      url: created.url,
+      filename: 'a b é.bin',
+      size: 3,
+      folder_id: folder,
+      path: 'Info',
+      pass: 0,
+      'content-type': 'application/octet-stream',
+    })
     expect(info.checksum).toMatch(HEX128)
     expect(info.acl).toEqual({ ip: [], country: [], email: [], premium: 0 })
     const missing = await call('file/info.cgi', { url: 'https://1fichier.com/?aaaaaaaaaaaaaaaaaaaa' })
     expect(missing.status).toBe(404)
     expect(missing.json).toEqual({ status: 'KO', message: 'Resource not found #469' })
-    const locked = await em.control.createFile({ key: KEY, name: 'locked.zip', content: 'z', password: 'opensesame' })
+    const locked = await em.control.createFile({
+      key: KEY,
+      name: 'locked.zip',
+      content: 'z',
+      password: 'opensesame',
+    })
     expect((await ok('file/info.cgi', { url: locked.url })).pass).toBe(1)
     const noPass = await call('file/info.cgi', { url: locked.url }, OTHER)
     expect(noPass.status).toBe(403)
     expect(noPass.json).toEqual({ status: 'KO', message: 'Password not provided. Resource not allowed #631' })
-    expect(jsonOf(await call('file/info.cgi', { url: locked.url, pass: 'nope' }, OTHER)).message).toBe('Invalid password. Resource not allowed #631')
+    expect(jsonOf(await call('file/info.cgi', { url: locked.url, pass: 'nope' }, OTHER)).message).toBe(
+      'Invalid password. Resource not allowed #631',
+    )
     await ok('file/info.cgi', { url: locked.url, pass: 'opensesame' }, OTHER)
     await ok('file/chattr.cgi', { urls: [created.url], acl: { email: ['someone@example.com'] } })
     const acl = await call('file/info.cgi', { url: created.url }, OTHER)
@@ -215,7 +277,11 @@ describe('files', () => {
   it('renames in place keeping the link, and answers #312 with HTTP 200 when nothing changes', async () => {
     const file = await em.control.createFile({ key: KEY, name: 'old.txt', content: 'r' })
     const renamed = await ok('file/rename.cgi', { urls: [{ url: file.url, filename: 'new.txt' }], pretty: 0 })
-    expect(renamed).toEqual({ status: 'OK', renamed: 1, urls: [{ url: file.url, old_filename: 'old.txt', new_filename: 'new.txt' }] })
+    expect(renamed).toEqual({
+      status: 'OK',
+      renamed: 1,
+      urls: [{ url: file.url, old_filename: 'old.txt', new_filename: 'new.txt' }],
+    })
     const same = await call('file/rename.cgi', { urls: [{ url: file.url, filename: 'new.txt' }] })
     expect(same.status).toBe(200)
     expect(same.json).toEqual({ status: 'KO', message: 'No file has been renamed #312' })
@@ -224,11 +290,19 @@ describe('files', () => {
   it('moves keeping the link, renames on move, refuses a rename to the same name', async () => {
     const dest = (await ok('folder/mkdir.cgi', { name: 'Dest' })).folder_id as number
     const file = await em.control.createFile({ key: KEY, name: 'move-me.txt', content: 'm' })
-    const moved = await ok('file/mv.cgi', { urls: [file.url], destination_folder_id: dest, rename: 'moved.txt' })
+    const moved = await ok('file/mv.cgi', {
+      urls: [file.url],
+      destination_folder_id: dest,
+      rename: 'moved.txt',
+    })
     expect(moved).toMatchObject({ moved: 1, urls: [file.url], filename: 'moved.txt' })
     const info = await ok('file/info.cgi', { url: file.url })
     expect(info).toMatchObject({ folder_id: dest, filename: 'moved.txt' })
-    expect(jsonOf(await call('file/mv.cgi', { urls: [file.url], destination_folder_id: dest, rename: 'moved.txt' })).status).toBe('KO')
+    expect(
+      jsonOf(
+        await call('file/mv.cgi', { urls: [file.url], destination_folder_id: dest, rename: 'moved.txt' }),
+      ).status,
+    ).toBe('KO')
     expect(jsonOf(await call('file/mv.cgi', { urls: [file.url] })).status).toBe('KO')
   })
 
@@ -241,9 +315,18 @@ describe('files', () => {
     expect(pair?.to_url).not.toBe(file.url)
     expect((await ok('file/info.cgi', { url: pair?.to_url })).filename).toBe('copy.txt')
 
-    const changed = await ok('file/chattr.cgi', { urls: [file.url], description: 'hi', inline: 1, pass: 'longenough' })
+    const changed = await ok('file/chattr.cgi', {
+      urls: [file.url],
+      description: 'hi',
+      inline: 1,
+      pass: 'longenough',
+    })
     expect(changed.updated).toBe(1)
-    expect(await ok('file/info.cgi', { url: file.url })).toMatchObject({ description: 'hi', inline: 1, pass: 1 })
+    expect(await ok('file/info.cgi', { url: file.url })).toMatchObject({
+      description: 'hi',
+      inline: 1,
+      pass: 1,
+    })
     expect((await call('file/chattr.cgi', { urls: [file.url], pass: 'abc' })).status).toBe(403)
 
     const scan = await ok('file/scan.cgi', { url: file.url })
@@ -273,11 +356,13 @@ describe('download/get_token.cgi', () => {
     expect((await ok('download/get_token.cgi', { url: file.url })).url).toMatch(/\/c\d{10}$/)
     const token = await ok('download/get_token.cgi', { url: file.url, single: 1, cdn: 0 })
     expect(token.url).toMatch(new RegExp(`^${em.origin.replace(/\./g, '\\.')}/p\\d{10}$`))
-        expect((await ok('download/get_token.cgi', { url: file.url, no_ssl: 1 })).url).toMatch(/^http:\/\//)
+    expect((await ok('download/get_token.cgi', { url: file.url, no_ssl: 1 })).url).toMatch(/^http:\/\//)
     const free = await call('download/get_token.cgi', { url: file.url }, FREE)
     expect(free.status).toBe(403)
     expect(free.json).toEqual({ status: 'KO', message: 'Must be a customer (Premium, Access) #236' })
-    expect((await call('download/get_token.cgi', { url: 'https://1fichier.com/?zzzzzzzzzzzzzzzzzzzz' })).status).toBe(404)
+    expect(
+      (await call('download/get_token.cgi', { url: 'https://1fichier.com/?zzzzzzzzzzzzzzzzzzzz' })).status,
+    ).toBe(404)
   })
 })
 
@@ -285,7 +370,10 @@ describe('upload/get_upload_server.cgi', () => {
   it('answers GET and POST without a key: a bare host and a fresh 10-char id, no status key', async () => {
     const ids = new Set<string>()
     for (const method of ['GET', 'POST']) {
-      const response = await rawRequest(`${em.apiUrl}/upload/get_upload_server.cgi`, { method, headers: { 'Content-Type': 'application/json' } })
+      const response = await rawRequest(`${em.apiUrl}/upload/get_upload_server.cgi`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+      })
       const json = jsonOf(response)
       expect(Object.keys(json).sort()).toEqual(['id', 'url'])
       expect(json.url).toBe(new URL(em.origin).host)

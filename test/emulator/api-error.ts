@@ -19,4 +19,5 @@ export class ApiRefusalError extends Error {
 
 export const notFound = (): ApiRefusalError => new ApiRefusalError(404, 'Resource not found', 469)
 export const notAllowed = (): ApiRefusalError => new ApiRefusalError(403, 'Resource not allowed', 631)
-export const badRequest = (text: string, code: number): ApiRefusalError => new ApiRefusalError(403, text, code)
+export const badRequest = (text: string, code: number): ApiRefusalError =>
+  new ApiRefusalError(403, text, code)

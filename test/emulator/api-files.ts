@@ -35,7 +35,13 @@ const ls: ApiHandler = async ({ rt, account, body, now }) => {
   const limits = rt.limiter.options
   const limitKey = all ? `file/ls-all:${account.key}` : `file/ls:${account.key}:${folderId}`
   if (!all && !rt.store.folderOf(account.key, folderId)) throw notFound()
-  if (!rt.limiter.allowInterval(limitKey, all ? limits.allFilesListIntervalMs : limits.folderListIntervalMs, now)) {
+  if (
+    !rt.limiter.allowInterval(
+      limitKey,
+      all ? limits.allFilesListIntervalMs : limits.folderListIntervalMs,
+      now,
+    )
+  ) {
     rt.stats.rateLimited++
     throw floodListing()
   }
@@ -44,7 +50,9 @@ const ls: ApiHandler = async ({ rt, account, body, now }) => {
   const beforeMs = before === undefined ? undefined : parseParisTime(before)
   const afterMs = after === undefined ? undefined : parseParisTime(after)
   const files = (all ? rt.store.filesOf(account.key) : rt.store.filesIn(account.key, folderId)).filter(
-    (file) => (beforeMs === undefined || file.createdAt < beforeMs) && (afterMs === undefined || file.createdAt > afterMs),
+    (file) =>
+      (beforeMs === undefined || file.createdAt < beforeMs) &&
+      (afterMs === undefined || file.createdAt > afterMs),
   )
   const items = await Promise.all(files.map((file) => listingItem(rt, file)))
   const answer: Record<string, unknown> = { status: 'OK', count: items.length }
@@ -97,13 +105,18 @@ const mv: ApiHandler = (call) => {
   if (rename !== undefined && urls.length > 1) throw badRequest('Rename is only possible with one file', 304)
   const files = urls.map((url) => resolveOrFail(rt, url))
   files.forEach((file) => assertOwned(file, account))
-  if (rename !== undefined && files[0]?.name === rename) throw new ApiRefusalError(200, 'No file has been moved', 313)
+  if (rename !== undefined && files[0]?.name === rename)
+    throw new ApiRefusalError(200, 'No file has been moved', 313)
   for (const file of files) {
     file.folderId = destination
     if (rename !== undefined && rename !== '') file.name = rename
   }
   rt.store.save()
-  const answer: Record<string, unknown> = { status: 'OK', moved: files.length, urls: files.map((file) => rt.fileLink(file)) }
+  const answer: Record<string, unknown> = {
+    status: 'OK',
+    moved: files.length,
+    urls: files.map((file) => rt.fileLink(file)),
+  }
   if (rename !== undefined) answer.filename = rename
   return answer
 }
@@ -146,7 +159,8 @@ const cp: ApiHandler = (call) => {
 }
 
 function parseAcl(value: unknown): AclRecord | null {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return null
   if (typeof value !== 'object' || Array.isArray(value)) throw badRequest('Invalid acl', 305)
   const fields = value as JsonBody
   const acl: AclRecord = {
@@ -164,9 +178,11 @@ const chattr: ApiHandler = ({ rt, account, body }) => {
   const files = urls.map((url) => resolveOrFail(rt, url))
   files.forEach((file) => assertOwned(file, account))
   const filename = stringField(body, 'filename')
-  if (filename !== undefined && files.length > 1) throw badRequest('Rename is only possible with one file', 304)
+  if (filename !== undefined && files.length > 1)
+    throw badRequest('Rename is only possible with one file', 304)
   const pass = stringField(body, 'pass')
-  if (pass !== undefined && pass !== '' && pass.length < 6) throw badRequest('Password must be at least 6 characters', 306)
+  if (pass !== undefined && pass !== '' && pass.length < 6)
+    throw badRequest('Password must be at least 6 characters', 306)
   const description = stringField(body, 'description')
   const acl = 'acl' in body ? parseAcl(body.acl) : undefined
   for (const file of files) {

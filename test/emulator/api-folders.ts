@@ -20,7 +20,13 @@ function publicUrl(folder: FolderRecord): string | undefined {
 const ls: ApiHandler = async (call) => {
   const { rt, account, body, now } = call
   const folder = ownFolder(call, intField(body, 'folder_id', ROOT_ID))
-  if (!rt.limiter.allowInterval(`folder/ls:${account.key}:${folder.id}`, rt.limiter.options.folderListIntervalMs, now)) {
+  if (
+    !rt.limiter.allowInterval(
+      `folder/ls:${account.key}:${folder.id}`,
+      rt.limiter.options.folderListIntervalMs,
+      now,
+    )
+  ) {
     rt.stats.rateLimited++
     throw new ApiRefusalError(403, 'Flood detected: IP Locked', 374)
   }
@@ -59,7 +65,10 @@ const mkdir: ApiHandler = (call) => {
   if (!name) throw badRequest('Folder name must be defined', 321)
   if (name.length > 250) throw badRequest('Folder name too long', 322)
   const parent = ownFolder(call, intField(body, 'folder_id', ROOT_ID))
-  if (rt.switches.mkdirDuplicates === 'refuse' && rt.store.subFolders(account.key, parent.id).some((f) => f.name === name)) {
+  if (
+    rt.switches.mkdirDuplicates === 'refuse' &&
+    rt.store.subFolders(account.key, parent.id).some((f) => f.name === name)
+  ) {
     throw badRequest('Folder already exists', 323)
   }
   const folder = rt.store.createFolder(account.key, parent.id, name)
@@ -83,7 +92,8 @@ const share: ApiHandler = (call) => {
   const folder = ownFolder(call, intField(body, 'folder_id', ROOT_ID))
   if (folder.id === ROOT_ID) throw badRequest('The root folder cannot be shared', 326)
   const pass = stringField(body, 'pass')
-  if (pass !== undefined && pass !== '' && pass.length < 6) throw badRequest('Password must be at least 6 characters', 306)
+  if (pass !== undefined && pass !== '' && pass.length < 6)
+    throw badRequest('Password must be at least 6 characters', 306)
   if ('share' in body) {
     if (flagField(body, 'share')) {
       folder.share = { dirId: folder.share?.dirId ?? newDirId() }
@@ -114,7 +124,8 @@ const mv: ApiHandler = (call) => {
     return { status: 'OK', message: 'Folder renamed', old_name: oldName, new_name: rename }
   }
   const destination = ownFolder(call, intField(body, 'destination_folder_id', ROOT_ID))
-  if (rt.store.isWithin(account.key, destination.id, folder.id)) throw badRequest('Cannot move a folder into itself', 328)
+  if (rt.store.isWithin(account.key, destination.id, folder.id))
+    throw badRequest('Cannot move a folder into itself', 328)
   folder.parentId = destination.id
   rt.store.save()
   return { status: 'OK', message: 'Folder moved', old_name: oldName, new_name: folder.name }
@@ -124,7 +135,9 @@ const rm: ApiHandler = (call) => {
   const { rt, account, body } = call
   const folder = ownFolder(call, intField(body, 'folder_id', -2))
   if (folder.id === ROOT_ID) throw badRequest('The root folder cannot be removed', 329)
-  const empty = rt.store.filesIn(account.key, folder.id).length === 0 && rt.store.subFolders(account.key, folder.id).length === 0
+  const empty =
+    rt.store.filesIn(account.key, folder.id).length === 0 &&
+    rt.store.subFolders(account.key, folder.id).length === 0
   if (!empty && rt.switches.folderRmPolicy === 'refuse') throw badRequest('Folder is not empty', 330)
   rt.store.removeFolderTree(account.key, folder.id)
   rt.store.save()

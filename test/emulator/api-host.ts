@@ -38,7 +38,8 @@ function parseJson(text: string): JsonBody {
   } catch (error) {
     throw new ApiRefusalError(400, 'Invalid JSON', 23, { cause: error })
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ApiRefusalError(400, 'Invalid JSON', 23)
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new ApiRefusalError(400, 'Invalid JSON', 23)
   return value as JsonBody
 }
 
@@ -69,7 +70,12 @@ function checkLocation(rt: EmulatorRuntime, key: string, ip: string, now: number
 }
 
 /** Serves `/v1/<group>/<action>.cgi`. */
-export async function handleApi(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function handleApi(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const now = Date.now()
   const ip = req.socket.remoteAddress ?? ''
   let pretty = false
@@ -113,6 +119,9 @@ export async function handleApi(rt: EmulatorRuntime, req: IncomingMessage, res: 
       reply(error.httpStatus, error.body)
       return
     }
-    reply(500, { status: 'KO', message: `Internal error: ${error instanceof Error ? error.message : String(error)} #500` })
+    reply(500, {
+      status: 'KO',
+      message: `Internal error: ${error instanceof Error ? error.message : String(error)} #500`,
+    })
   }
 }

@@ -43,11 +43,20 @@ export async function runRemoteJob(rt: EmulatorRuntime, job: RemoteJob): Promise
       const response = await fetch(url, { headers: job.headers })
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`)
       const name = nameFromUrl(url, response.headers.get('content-disposition'))
-      const file = await storeFromStream(rt, response.body, { owner: job.owner, folderId: job.folderId, name })
+      const file = await storeFromStream(rt, response.body, {
+        owner: job.owner,
+        folderId: job.folderId,
+        name,
+      })
       job.result.push({ status: 'OK', url, download_link: rt.fileLink(file), message: '' })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      job.result.push({ status: 'KO', url, download_link: '', message: `Unable to download the file: ${reason}` })
+      job.result.push({
+        status: 'KO',
+        url,
+        download_link: '',
+        message: `Unable to download the file: ${reason}`,
+      })
     }
   }
   job.executedAt = Date.now()
@@ -62,7 +71,15 @@ const request: ApiHandler = ({ rt, account, body, now }) => {
   const headers = normalizeHeaders(body.headers)
   const folderId = intField(body, 'folder_id', ROOT_ID)
   if (!rt.store.folderOf(account.key, folderId)) throw notFound()
-  const job: RemoteJob = { id: rt.store.nextRemoteId++, owner: account.key, requestedAt: now, urls, headers, folderId, result: [] }
+  const job: RemoteJob = {
+    id: rt.store.nextRemoteId++,
+    owner: account.key,
+    requestedAt: now,
+    urls,
+    headers,
+    folderId,
+    result: [],
+  }
   rt.store.remoteJobs.set(job.id, job)
   rt.store.save()
   setTimeout(() => void runRemoteJob(rt, job), rt.switches.remoteDelayMs).unref()

@@ -9,7 +9,8 @@ const USAGE =
 function parseKey(text: string): EmulatorKey {
   const [key = '', tier] = text.split(':')
   if (!key) throw new Error(`bad --key ${text}`)
-  if (tier !== undefined && tier !== 'premium' && tier !== 'access' && tier !== 'free') throw new Error(`bad tier in --key ${text}`)
+  if (tier !== undefined && tier !== 'premium' && tier !== 'access' && tier !== 'free')
+    throw new Error(`bad tier in --key ${text}`)
   return tier === undefined ? { key } : { key, tier: tier as Tier }
 }
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     return
   }
   if (values.seed !== undefined && values.seed !== 'demo') throw new Error('--seed accepts only "demo"')
-  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new Error('--tls-cert and --tls-key go together')
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined))
+    throw new Error('--tls-cert and --tls-key go together')
   const options: EmulatorOptions = {
     port: Number(values.port),
     rateLimits: !values['no-rate-limits'],

@@ -12,7 +12,13 @@ const expected = syntheticBytes(SEED, SIZE)
 
 beforeAll(async () => {
   em = await startEmulator({ rateLimits: false, tokenTtlMs: 60_000, keys: [{ key: KEY }] })
-  fileUrl = (await em.control.createFile({ key: KEY, name: 'Résumé "final".bin', synthetic: { size: SIZE, seed: SEED } })).url
+  fileUrl = (
+    await em.control.createFile({
+      key: KEY,
+      name: 'Résumé "final".bin',
+      synthetic: { size: SIZE, seed: SEED },
+    })
+  ).url
 })
 afterAll(() => em.stop())
 
@@ -23,12 +29,16 @@ async function token(body: Record<string, unknown> = {}): Promise<string> {
 }
 
 /** Reads headers and whatever body arrives before the server closes or resets the connection. */
-function partialGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer; complete: boolean }> {
+function partialGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer; complete: boolean }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      const finish = (complete: boolean) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), complete })
+      const finish = (complete: boolean) =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), complete })
       res.on('end', () => finish(res.complete))
       res.on('error', () => finish(false))
       res.on('aborted', () => finish(false))
@@ -87,7 +97,9 @@ describe('download node', () => {
     const url = await token()
     const etag = (await rawRequest(url, { method: 'HEAD' })).headers.etag ?? ''
     expect((await rawRequest(url, { headers: { Range: 'bytes=10-', 'If-Range': etag } })).status).toBe(206)
-    expect((await rawRequest(url, { headers: { Range: 'bytes=10-', 'If-Range': '"other"' } })).status).toBe(200)
+    expect((await rawRequest(url, { headers: { Range: 'bytes=10-', 'If-Range': '"other"' } })).status).toBe(
+      200,
+    )
   })
 
   it('one-shot tokens (single:1) serve one request; others are reusable until they expire', async () => {
@@ -95,7 +107,8 @@ describe('download node', () => {
     expect((await rawRequest(single, { headers: { Range: 'bytes=0-9' } })).status).toBe(206)
     expect((await rawRequest(single, { headers: { Range: 'bytes=10-19' } })).status).toBe(403)
     const reusable = await token()
-    for (let i = 0; i < 3; i++) expect((await rawRequest(reusable, { headers: { Range: 'bytes=0-9' } })).status).toBe(206)
+    for (let i = 0; i < 3; i++)
+      expect((await rawRequest(reusable, { headers: { Range: 'bytes=0-9' } })).status).toBe(206)
     em.control.expireAllTokens()
     expect((await rawRequest(reusable)).status).toBe(403)
     em.control.setTokenTtl(1)

@@ -16,7 +16,10 @@ function etagOf(file: FileRecord): string {
 
 function disposition(name: string, inline: boolean): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
 
@@ -40,7 +43,9 @@ function drainOrClose(res: ServerResponse): Promise<void> {
 }
 
 function closed(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => (res.destroyed || res.writableFinished ? resolve() : res.once('close', () => resolve())))
+  return new Promise((resolve) =>
+    res.destroyed || res.writableFinished ? resolve() : res.once('close', () => resolve()),
+  )
 }
 
 async function streamBody(
@@ -100,7 +105,13 @@ async function streamBody(
 }
 
 /** `GET|HEAD /<p|c><digits>`: serves the file a token points to. */
-export async function handleDownload(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
+export async function handleDownload(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  path: string,
+): Promise<void> {
   const now = Date.now()
   const token = rt.tokens.get(path)
   const countStatus = (status: number): void => {

@@ -2,7 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { ApiRefusalError } from './api-error'
 import type { FailRule, StallRule, WrongLengthRule } from './faults'
 import { newDirId, newFileId } from './ids'
-import { DEFAULT_RATE_LIMITS, type BehaviourSwitches, type EmulatorKey, type RateLimitOptions } from './options'
+import {
+  DEFAULT_RATE_LIMITS,
+  type BehaviourSwitches,
+  type EmulatorKey,
+  type RateLimitOptions,
+} from './options'
 import type { FileRecord, FolderRecord } from './records'
 import type { EmulatorRuntime } from './runtime'
 import { ROOT_ID } from './state-store'
@@ -91,13 +96,24 @@ export class EmulatorControl {
     const key = this.account(input.key)
     const folderId = input.folderId ?? ROOT_ID
     this.folder(key, folderId)
-    const common = { owner: key, folderId, name: input.name, domain: input.domain ?? 0, ...(input.password ? { pass: input.password } : {}) }
+    const common = {
+      owner: key,
+      folderId,
+      name: input.name,
+      domain: input.domain ?? 0,
+      ...(input.password ? { pass: input.password } : {}),
+    }
     let file: FileRecord
     if (input.content !== undefined) {
       const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content
       const blob = `${newFileId()}.bin`
       writeFileSync(this.rt.store.blobPath(blob), bytes)
-      file = this.rt.store.addFile({ ...common, size: bytes.length, content: { kind: 'stored', blob }, checksum: await whirlpool(bytes) })
+      file = this.rt.store.addFile({
+        ...common,
+        size: bytes.length,
+        content: { kind: 'stored', blob },
+        checksum: await whirlpool(bytes),
+      })
     } else {
       const size = input.synthetic?.size ?? input.size ?? 0
       const seed = input.synthetic?.seed ?? Math.floor(Math.random() * 2 ** 31)
@@ -111,10 +127,17 @@ export class EmulatorControl {
   }
 
   /** Shares a folder publicly (`/dir/<id>`); returns its public URL and the URL this emulator serves it at. */
-  shareFolder(input: { key: string; folderId: number; password?: string }): { url: string; dirId: string; localUrl: string } {
+  shareFolder(input: { key: string; folderId: number; password?: string }): {
+    url: string
+    dirId: string
+    localUrl: string
+  } {
     const folder = this.folder(this.account(input.key), input.folderId)
     if (folder.id === ROOT_ID) throw new Error('the root folder cannot be shared')
-    folder.share = { dirId: folder.share?.dirId ?? newDirId(), ...(input.password ? { pass: input.password } : {}) }
+    folder.share = {
+      dirId: folder.share?.dirId ?? newDirId(),
+      ...(input.password ? { pass: input.password } : {}),
+    }
     this.rt.store.save()
     return {
       url: `https://1fichier.com/dir/${folder.share.dirId}`,
@@ -255,17 +278,43 @@ export class EmulatorControl {
 }
 
 const HTTP_METHODS = new Set([
-  'addKey', 'createFolder', 'createFile', 'shareFolder', 'checksum', 'listFiles', 'listFolders', 'readFile',
-  'failNext', 'resetDownloadAfter', 'stallNext', 'drip', 'setSpeedCap', 'setMaxConnections', 'wrongLengthNext',
-  'endPlWait', 'endPlEmptyLinks', 'loseUploadNode', 'expireAllTokens', 'setTokenTtl', 'floodLockNow',
-  'setRateLimits', 'setSwitches', 'reset', 'stats', 'resetStats',
+  'addKey',
+  'createFolder',
+  'createFile',
+  'shareFolder',
+  'checksum',
+  'listFiles',
+  'listFolders',
+  'readFile',
+  'failNext',
+  'resetDownloadAfter',
+  'stallNext',
+  'drip',
+  'setSpeedCap',
+  'setMaxConnections',
+  'wrongLengthNext',
+  'endPlWait',
+  'endPlEmptyLinks',
+  'loseUploadNode',
+  'expireAllTokens',
+  'setTokenTtl',
+  'floodLockNow',
+  'setRateLimits',
+  'setSwitches',
+  'reset',
+  'stats',
+  'resetStats',
 ])
 
 /**
  * Runs a control method named in `/__emulator/<method>`. The JSON body is either `{"args":[…]}` or the
  * single argument; `createFile` takes `content` as text or `contentBase64`; `readFile` answers `{base64}`.
  */
-export async function invokeControl(control: EmulatorControl, method: string, body: unknown): Promise<unknown> {
+export async function invokeControl(
+  control: EmulatorControl,
+  method: string,
+  body: unknown,
+): Promise<unknown> {
   if (!HTTP_METHODS.has(method)) throw new ApiRefusalError(404, 'Unknown control method', 1)
   const record = (body ?? {}) as Record<string, unknown>
   const args = Array.isArray(record.args) ? (record.args as unknown[]) : body === undefined ? [] : [body]

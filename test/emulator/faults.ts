@@ -87,7 +87,10 @@ export class FaultBook {
 
   /** A stall for a non-download path (downloads take theirs with `takeDownloadFaults`). */
   takeStall(path: string): StallRule | undefined {
-    return take(this.stalls, (rule) => rule.path !== undefined && rule.path !== 'download' && pathMatches(rule.path, path, false))
+    return take(
+      this.stalls,
+      (rule) => rule.path !== undefined && rule.path !== 'download' && pathMatches(rule.path, path, false),
+    )
   }
 
   takeDownloadFaults(): DownloadFaults {

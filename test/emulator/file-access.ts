@@ -4,7 +4,8 @@ import type { AccountRecord, FileRecord } from './records'
 
 function ipv4ToNumber(ip: string): number | undefined {
   const parts = ip.split('.').map(Number)
-  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255)) return undefined
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0 || part > 255))
+    return undefined
   return parts.reduce((sum, part) => sum * 256 + part, 0)
 }
 
@@ -25,16 +26,25 @@ function ipMatches(ip: string, rule: string): boolean {
  * Whether `account` (undefined = anonymous) may read `file` with password `pass` from `ip`:
  * owners always may; others need the password of a protected file and must pass its ACL.
  */
-export function assertReadable(file: FileRecord, account: AccountRecord | undefined, pass: string | undefined, ip: string): void {
+export function assertReadable(
+  file: FileRecord,
+  account: AccountRecord | undefined,
+  pass: string | undefined,
+  ip: string,
+): void {
   if (account && file.owner === account.key) return
   if (file.pass !== undefined) {
-    if (pass === undefined || pass === '') throw new ApiRefusalError(403, 'Password not provided. Resource not allowed', 631)
+    if (pass === undefined || pass === '')
+      throw new ApiRefusalError(403, 'Password not provided. Resource not allowed', 631)
     if (pass !== file.pass) throw new ApiRefusalError(403, 'Invalid password. Resource not allowed', 631)
   }
   const acl = file.acl
   if (!acl) return
   if (acl.premium && (!account || account.tier === 'free')) throw notAllowed()
-  if (acl.email.length > 0 && !(account && acl.email.some((email) => email.toLowerCase() === account.email.toLowerCase()))) {
+  if (
+    acl.email.length > 0 &&
+    !(account && acl.email.some((email) => email.toLowerCase() === account.email.toLowerCase()))
+  ) {
     throw notAllowed()
   }
   if (acl.ip.length > 0 && !acl.ip.some((rule) => ipMatches(ip, rule))) throw notAllowed()

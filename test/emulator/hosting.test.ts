@@ -21,12 +21,36 @@ describe('serving', () => {
   it('runs over HTTPS with a self-signed certificate', async () => {
     const cert = join(temp, 'cert.pem')
     const key = join(temp, 'key.pem')
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' })
-    const em = await startEmulator({ rateLimits: false, keys: [{ key: KEY }], tls: { cert: readFileSync(cert), key: readFileSync(key) } })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    )
+    const em = await startEmulator({
+      rateLimits: false,
+      keys: [{ key: KEY }],
+      tls: { cert: readFileSync(cert), key: readFileSync(key) },
+    })
     try {
       expect(em.apiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1$/)
       const file = await em.control.createFile({ key: KEY, name: 'tls.txt', content: 'secure' })
-      const token = jsonOf(await apiCall(em.apiUrl, 'download/get_token.cgi', { url: file.url }, KEY, { insecure: true }))
+      const token = jsonOf(
+        await apiCall(em.apiUrl, 'download/get_token.cgi', { url: file.url }, KEY, { insecure: true }),
+      )
       expect(token.url).toMatch(/^https:\/\//)
       expect((await rawRequest(token.url as string, { insecure: true })).text).toBe('secure')
       await expect(rawRequest(`${em.apiUrl}/folder/ls.cgi`)).rejects.toThrow()
@@ -59,7 +83,10 @@ describe('serving', () => {
     const upload = await rawRequest(`http://${server.url as string}/upload.cgi?id=${server.id as string}`, {
       method: 'POST',
       headers: { 'Content-Type': 'multipart/form-data; boundary=xyz', Authorization: `Bearer ${KEY}` },
-      body: multipartBody('xyz', [{ name: 'did', value: String(folder.id) }, { name: 'file[]', filename: 'kept.txt', value: 'still here' }]),
+      body: multipartBody('xyz', [
+        { name: 'did', value: String(folder.id) },
+        { name: 'file[]', filename: 'kept.txt', value: 'still here' },
+      ]),
     })
     expect(upload.status).toBe(302)
     await first.stop()
@@ -80,12 +107,26 @@ describe('serving', () => {
     try {
       await apiCall(em.apiUrl, 'folder/ls.cgi', {}, KEY)
       const stats = jsonOf(await rawRequest(`${em.origin}/__emulator/stats`))
-      for (const name of ['requests', 'bytesServed', 'bytesReceived', 'floodLocks', 'activeConnections']) expect(stats).toHaveProperty(name)
+      for (const name of ['requests', 'bytesServed', 'bytesReceived', 'floodLocks', 'activeConnections'])
+        expect(stats).toHaveProperty(name)
       expect((stats.requests as Record<string, number>)['/v1/folder/ls.cgi']).toBe(1)
-      const created = jsonOf(await rawRequest(`${em.origin}/__emulator/createFile`, { method: 'POST', body: JSON.stringify({ key: KEY, name: 'h.txt', content: 'via http' }) }))
-      const read = jsonOf(await rawRequest(`${em.origin}/__emulator/readFile`, { method: 'POST', body: JSON.stringify({ args: [KEY, created.id] }) }))
+      const created = jsonOf(
+        await rawRequest(`${em.origin}/__emulator/createFile`, {
+          method: 'POST',
+          body: JSON.stringify({ key: KEY, name: 'h.txt', content: 'via http' }),
+        }),
+      )
+      const read = jsonOf(
+        await rawRequest(`${em.origin}/__emulator/readFile`, {
+          method: 'POST',
+          body: JSON.stringify({ args: [KEY, created.id] }),
+        }),
+      )
       expect(Buffer.from(read.base64 as string, 'base64').toString()).toBe('via http')
-      await rawRequest(`${em.origin}/__emulator/floodLockNow`, { method: 'POST', body: JSON.stringify({ args: [60_000] }) })
+      await rawRequest(`${em.origin}/__emulator/floodLockNow`, {
+        method: 'POST',
+        body: JSON.stringify({ args: [60_000] }),
+      })
       expect((await apiCall(em.apiUrl, 'folder/ls.cgi', {}, KEY)).status).toBe(403)
       await rawRequest(`${em.origin}/__emulator/reset`, { method: 'POST' })
       expect((await apiCall(em.apiUrl, 'folder/ls.cgi', {}, KEY)).status).toBe(200)
@@ -101,7 +142,12 @@ describe('website and remote upload', () => {
     const em = await startEmulator({ rateLimits: false, keys: [{ key: KEY }] })
     try {
       const open = em.control.createFolder({ key: KEY, name: 'Open' })
-      const file = await em.control.createFile({ key: KEY, folderId: open.id, name: 'o.txt', content: 'open' })
+      const file = await em.control.createFile({
+        key: KEY,
+        folderId: open.id,
+        name: 'o.txt',
+        content: 'open',
+      })
       const share = em.control.shareFolder({ key: KEY, folderId: open.id })
       const listing = await rawRequest(`${share.localUrl}?json=1`)
       expect(listing.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -113,12 +159,24 @@ describe('website and remote upload', () => {
       expect(form.headers['content-type']).toContain('text/html')
       expect(form.text).toContain('name="pass"')
       const formHeaders = { 'Content-Type': 'application/x-www-form-urlencoded' }
-      const rcloneStyle = await rawRequest(locked.localUrl, { method: 'POST', headers: formHeaders, body: 'json=1&pass=letmein' })
+      const rcloneStyle = await rawRequest(locked.localUrl, {
+        method: 'POST',
+        headers: formHeaders,
+        body: 'json=1&pass=letmein',
+      })
       expect((rcloneStyle.json as unknown[]).length).toBe(1)
-      const jdStyle = await rawRequest(`${locked.localUrl}?json=1`, { method: 'POST', headers: formHeaders, body: 'pass=letmein' })
+      const jdStyle = await rawRequest(`${locked.localUrl}?json=1`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: 'pass=letmein',
+      })
       expect((jdStyle.json as unknown[]).length).toBe(1)
       expect((await rawRequest(`${em.origin}/dir/unknown00?json=1`)).status).toBe(404)
-      const check = await rawRequest(`${em.origin}/check_links.pl`, { method: 'POST', headers: formHeaders, body: `links[]=${encodeURIComponent(file.url)}&links[]=${encodeURIComponent('https://1fichier.com/?zzzzzzzzzzzzzzzzzzzz')}` })
+      const check = await rawRequest(`${em.origin}/check_links.pl`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: `links[]=${encodeURIComponent(file.url)}&links[]=${encodeURIComponent('https://1fichier.com/?zzzzzzzzzzzzzzzzzzzz')}`,
+      })
       expect(check.text).toBe(`${file.url};o.txt;4\nhttps://1fichier.com/?zzzzzzzzzzzzzzzzzzzz;;;NOT FOUND\n`)
     } finally {
       await em.stop()
@@ -131,20 +189,40 @@ describe('website and remote upload', () => {
         res.writeHead(404).end()
         return
       }
-      res.writeHead(200, { 'Content-Disposition': 'attachment; filename="remote.bin"' }).end(`got ${req.headers['x-token'] ?? 'none'}`)
+      res
+        .writeHead(200, { 'Content-Disposition': 'attachment; filename="remote.bin"' })
+        .end(`got ${req.headers['x-token'] ?? 'none'}`)
     })
     await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve))
     const base = `http://127.0.0.1:${(source.address() as AddressInfo).port}`
-    const em = await startEmulator({ rateLimits: false, keys: [{ key: KEY }, { key: 'FreeKeyFreeKeyFreeKeyFreeKey0001', tier: 'free' }], remoteDelayMs: 200 })
+    const em = await startEmulator({
+      rateLimits: false,
+      keys: [{ key: KEY }, { key: 'FreeKeyFreeKeyFreeKeyFreeKey0001', tier: 'free' }],
+      remoteDelayMs: 200,
+    })
     try {
-      const free = await apiCall(em.apiUrl, 'remote/request.cgi', { urls: [`${base}/a`] }, 'FreeKeyFreeKeyFreeKeyFreeKey0001')
+      const free = await apiCall(
+        em.apiUrl,
+        'remote/request.cgi',
+        { urls: [`${base}/a`] },
+        'FreeKeyFreeKeyFreeKeyFreeKey0001',
+      )
       expect(jsonOf(free).message).toBe('Must be a customer (Premium, Access) #200')
-      const requested = jsonOf(await apiCall(em.apiUrl, 'remote/request.cgi', { urls: [`${base}/a`, `${base}/missing`], headers: { 'x-token': 'abc' } }, KEY))
+      const requested = jsonOf(
+        await apiCall(
+          em.apiUrl,
+          'remote/request.cgi',
+          { urls: [`${base}/a`, `${base}/missing`], headers: { 'x-token': 'abc' } },
+          KEY,
+        ),
+      )
       expect(requested).toMatchObject({ status: 'OK', headers: { 'X-Token': 'abc' } })
       expect(typeof requested.id).toBe('number')
       const pending = jsonOf(await apiCall(em.apiUrl, 'remote/ls.cgi', {}, KEY))
       expect((pending.data as { execution_date: string }[])[0]?.execution_date).toBe('1970-01-01 00:00:00')
-      expect(jsonOf(await apiCall(em.apiUrl, 'remote/info.cgi', { id: requested.id }, KEY)).result).toEqual([])
+      expect(jsonOf(await apiCall(em.apiUrl, 'remote/info.cgi', { id: requested.id }, KEY)).result).toEqual(
+        [],
+      )
       let info: Record<string, unknown> = {}
       for (let i = 0; i < 50; i++) {
         info = jsonOf(await apiCall(em.apiUrl, 'remote/info.cgi', { id: String(requested.id) }, KEY))
@@ -166,9 +244,22 @@ describe('website and remote upload', () => {
 
 describe('command line', () => {
   it('prints exactly one line with the API base, serves the demo account and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli.ts'), '--port', '0', '--seed', 'demo', '--no-rate-limits'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'cli.ts'),
+        '--port',
+        '0',
+        '--seed',
+        'demo',
+        '--no-rate-limits',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     const lines: string[] = []
     const reader = createInterface({ input: child.stdout })
     const first = await new Promise<string>((resolve) => reader.once('line', resolve))
@@ -176,7 +267,12 @@ describe('command line', () => {
     expect(first).toMatch(/^emulator listening on http:\/\/127\.0\.0\.1:\d+\/v1$/)
     const apiUrl = first.replace('emulator listening on ', '')
     const root = jsonOf(await apiCall(apiUrl, 'folder/ls.cgi', {}, DEMO_KEY))
-    expect((root.sub_folders as { name: string }[]).map((folder) => folder.name)).toEqual(['Documents', 'Videos', 'Shared photos', 'Backups'])
+    expect((root.sub_folders as { name: string }[]).map((folder) => folder.name)).toEqual([
+      'Documents',
+      'Videos',
+      'Shared photos',
+      'Backups',
+    ])
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

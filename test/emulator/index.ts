@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runRemoteJob } from './api-remote'
 import { EmulatorControl } from './emulator-control'
-import { DEFAULT_RATE_LIMITS, DEFAULT_SWITCHES, DEMO_KEY, type BehaviourSwitches, type EmulatorOptions } from './options'
+import {
+  DEFAULT_RATE_LIMITS,
+  DEFAULT_SWITCHES,
+  DEMO_KEY,
+  type BehaviourSwitches,
+  type EmulatorOptions,
+} from './options'
 import { RateLimiter } from './rate-limiter'
 import { EmulatorRuntime } from './runtime'
 import { seedDemo } from './seed-demo'
@@ -16,7 +22,13 @@ import { StateStore } from './state-store'
 export type { Tier, EmulatorKey, EmulatorOptions, RateLimitOptions, BehaviourSwitches } from './options'
 export { DEFAULT_RATE_LIMITS, DEFAULT_SWITCHES, DEMO_KEY, DOMAINS } from './options'
 export { EmulatorControl } from './emulator-control'
-export type { CreateFileInput, CreateFolderInput, CreatedFile, FileSummary, FolderSummary } from './emulator-control'
+export type {
+  CreateFileInput,
+  CreateFolderInput,
+  CreatedFile,
+  FileSummary,
+  FolderSummary,
+} from './emulator-control'
 export type { EmulatorStats } from './stats'
 export type { FailRule, StallRule, WrongLengthRule } from './faults'
 export { syntheticBytes, syntheticChunks, syntheticStream, syntheticWhirlpool } from './synthetic'
@@ -71,7 +83,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   )
   const control = new EmulatorControl(rt)
   const listener = createRequestListener(rt, control)
-  const onRequest = (req: Parameters<typeof listener>[0], res: Parameters<typeof listener>[1]): void => void listener(req, res)
+  const onRequest = (req: Parameters<typeof listener>[0], res: Parameters<typeof listener>[1]): void =>
+    void listener(req, res)
   const server: Server = options.tls
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
     : createHttpServer(onRequest)
@@ -90,7 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   if (options.seed === 'demo') {
     const key = keys[0]?.key
-    if (key && store.filesOf(key).length === 0 && store.subFolders(key, 0).length === 0) await seedDemo(control, key)
+    if (key && store.filesOf(key).length === 0 && store.subFolders(key, 0).length === 0)
+      await seedDemo(control, key)
   }
   for (const job of store.remoteJobs.values()) if (job.executedAt === undefined) void runRemoteJob(rt, job)
 

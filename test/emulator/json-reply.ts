@@ -20,7 +20,12 @@ export interface JsonReplyOptions {
 }
 
 /** Sends a JSON answer the way the API host does (`application/json; charset=utf-8`, `Server: nginx`). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, options: JsonReplyOptions = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  options: JsonReplyOptions = {},
+): void {
   const value = options.shuffleKeys ? shuffled(body) : body
   const text = options.pretty ? JSON.stringify(value, null, 4) : JSON.stringify(value)
   const payload = Buffer.from(text, 'utf8')
@@ -34,7 +39,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, opt
 }
 
 /** Sends a small HTML page. */
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   const payload = Buffer.from(html, 'utf8')
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',

@@ -26,14 +26,22 @@ describe('synthetic bytes', () => {
   it('serve any range as the same bytes as the whole file', () => {
     const whole = syntheticBytes(42, size)
     expect(whole.length).toBe(size)
-    for (const [start, end] of [[0, 1], [SYNTHETIC_BLOCK - 3, SYNTHETIC_BLOCK + 5], [1000, size], [size - 1, size], [5, 5]] as const) {
+    for (const [start, end] of [
+      [0, 1],
+      [SYNTHETIC_BLOCK - 3, SYNTHETIC_BLOCK + 5],
+      [1000, size],
+      [size - 1, size],
+      [5, 5],
+    ] as const) {
       expect(syntheticBytes(42, size, start, end).equals(whole.subarray(start, end))).toBe(true)
     }
   })
 
   it('never repeat a block inside a file', () => {
     const whole = syntheticBytes(1, 4 * SYNTHETIC_BLOCK)
-    const blocks = new Set([0, 1, 2, 3].map((b) => whole.subarray(b * SYNTHETIC_BLOCK, (b + 1) * SYNTHETIC_BLOCK).toString('hex')))
+    const blocks = new Set(
+      [0, 1, 2, 3].map((b) => whole.subarray(b * SYNTHETIC_BLOCK, (b + 1) * SYNTHETIC_BLOCK).toString('hex')),
+    )
     expect(blocks.size).toBe(4)
   })
 

@@ -7,7 +7,8 @@ let em: RunningEmulator | undefined
 afterEach(() => em?.stop())
 
 const FLOOD = { status: 'KO', message: 'Flood detected: IP Locked #374' }
-const call = (action: string, body: unknown = {}) => apiCall((em as RunningEmulator).apiUrl, action, body, KEY)
+const call = (action: string, body: unknown = {}) =>
+  apiCall((em as RunningEmulator).apiUrl, action, body, KEY)
 
 describe('rate limits', () => {
   it('locks an IP that sends more than 3 requests in a second, for the lock time', async () => {
@@ -24,7 +25,10 @@ describe('rate limits', () => {
   })
 
   it('uses the configured flood code', async () => {
-    em = await startEmulator({ keys: [{ key: KEY }], rateLimits: { perSecond: 1, floodCode: 412, folderListIntervalMs: 0 } })
+    em = await startEmulator({
+      keys: [{ key: KEY }],
+      rateLimits: { perSecond: 1, floodCode: 412, folderListIntervalMs: 0 },
+    })
     await call('folder/ls.cgi')
     expect(jsonOf(await call('folder/ls.cgi')).message).toBe('Flood detected: IP Locked #412')
   })
@@ -57,7 +61,12 @@ describe('rate limits', () => {
 
   it('injects failures on a given endpoint', async () => {
     em = await startEmulator({ keys: [{ key: KEY }], rateLimits: false })
-    em.control.failNext({ path: '/v1/file/ls.cgi', times: 2, status: 500, body: { status: 'KO', message: 'Internal #1' } })
+    em.control.failNext({
+      path: '/v1/file/ls.cgi',
+      times: 2,
+      status: 500,
+      body: { status: 'KO', message: 'Internal #1' },
+    })
     expect((await call('file/ls.cgi')).status).toBe(500)
     expect((await call('folder/ls.cgi')).status).toBe(200)
     expect((await call('file/ls.cgi')).status).toBe(500)
@@ -84,8 +93,14 @@ describe('rate limits', () => {
 
 describe('bans and locations', () => {
   it('bans an IP after repeated error answers when configured', async () => {
-    em = await startEmulator({ keys: [{ key: KEY }], rateLimits: { perSecond: 100, banAfterErrors: 3, banMs: 60_000 } })
-    for (let i = 0; i < 3; i++) expect((await call('file/info.cgi', { url: 'https://1fichier.com/?aaaaaaaaaaaaaaaaaaaa' })).status).toBe(404)
+    em = await startEmulator({
+      keys: [{ key: KEY }],
+      rateLimits: { perSecond: 100, banAfterErrors: 3, banMs: 60_000 },
+    })
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await call('file/info.cgi', { url: 'https://1fichier.com/?aaaaaaaaaaaaaaaaaaaa' })).status,
+      ).toBe(404)
     const banned = await call('folder/ls.cgi')
     expect(banned.status).toBe(403)
     expect(banned.json).toEqual({ status: 'KO', message: 'IP Locked #186' })
@@ -96,20 +111,27 @@ describe('bans and locations', () => {
     expect((await call('folder/ls.cgi')).status).toBe(200)
     const { request } = await import('node:http')
     const other = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${(em as RunningEmulator).apiUrl}/folder/ls.cgi`, {
-        method: 'POST',
-        localAddress: '127.0.0.2',
-        agent: false,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` },
-      }, (res) => {
-        let body = ''
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-      })
+      const req = request(
+        `${(em as RunningEmulator).apiUrl}/folder/ls.cgi`,
+        {
+          method: 'POST',
+          localAddress: '127.0.0.2',
+          agent: false,
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${KEY}` },
+        },
+        (res) => {
+          let body = ''
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        },
+      )
       req.on('error', reject)
       req.end('{}')
     })
     expect(other.status).toBe(403)
-    expect(JSON.parse(other.body)).toEqual({ status: 'KO', message: 'Only 1 location allowed at a time #887' })
+    expect(JSON.parse(other.body)).toEqual({
+      status: 'KO',
+      message: 'Only 1 location allowed at a time #887',
+    })
   })
 })

@@ -27,7 +27,12 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
     if (body && headers['Content-Length'] === undefined) headers['Content-Length'] = String(body.length)
     const req = send(
       target,
-      { method: options.method ?? 'GET', headers, agent: false, ...(options.insecure ? { rejectUnauthorized: false } : {}) },
+      {
+        method: options.method ?? 'GET',
+        headers,
+        agent: false,
+        ...(options.insecure ? { rejectUnauthorized: false } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -51,7 +56,13 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
 }
 
 /** A JSON API call as the real clients make it (POST, JSON content type, Bearer key). */
-export function apiCall(apiUrl: string, action: string, body: unknown, key?: string, extra: RawRequest = {}): Promise<RawResponse> {
+export function apiCall(
+  apiUrl: string,
+  action: string,
+  body: unknown,
+  key?: string,
+  extra: RawRequest = {},
+): Promise<RawResponse> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra.headers }
   if (key) headers.Authorization = `Bearer ${key}`
   return rawRequest(`${apiUrl}/${action}`, {
@@ -64,7 +75,8 @@ export function apiCall(apiUrl: string, action: string, body: unknown, key?: str
 
 /** A JSON object view of a response (throws when it is not one). */
 export function jsonOf(response: RawResponse): Record<string, unknown> {
-  if (response.json === null || typeof response.json !== 'object') throw new Error(`not JSON: ${response.status} ${response.text.slice(0, 200)}`)
+  if (response.json === null || typeof response.json !== 'object')
+    throw new Error(`not JSON: ${response.status} ${response.text.slice(0, 200)}`)
   return response.json as Record<string, unknown>
 }
 
@@ -82,7 +94,11 @@ export function multipartBody(boundary: string, parts: MultipartPart[]): Buffer 
   for (const part of parts) {
     const disposition = `Content-Disposition: form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`
     const head = [`--${boundary}`, disposition, ...(part.headers ?? []), '', ''].join('\r\n')
-    pieces.push(Buffer.from(head, 'utf8'), Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value, 'utf8'), Buffer.from('\r\n'))
+    pieces.push(
+      Buffer.from(head, 'utf8'),
+      Buffer.isBuffer(part.value) ? part.value : Buffer.from(part.value, 'utf8'),
+      Buffer.from('\r\n'),
+    )
   }
   pieces.push(Buffer.from(`--${boundary}--\r\n`))
   return Buffer.concat(pieces)

@@ -84,7 +84,8 @@ export class EmulatorRuntime {
     const file = this.store.files.get(id)
     if (!file) return undefined
     if (domain !== undefined && !(DOMAINS as readonly string[]).includes(domain)) return undefined
-    if (this.switches.strictDomain && domain !== undefined && domain !== DOMAINS[file.domain]) return undefined
+    if (this.switches.strictDomain && domain !== undefined && domain !== DOMAINS[file.domain])
+      return undefined
     return file
   }
 

@@ -22,7 +22,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text === '' ? undefined : (JSON.parse(text) as unknown)
 }
 
-async function handleControl(control: EmulatorControl, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+async function handleControl(
+  control: EmulatorControl,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     req.resume()
     sendJson(res, 403, { message: 'control is only reachable from loopback' })
@@ -69,7 +74,8 @@ export function createRequestListener(rt: EmulatorRuntime, control: EmulatorCont
         }
         await sleep(stall.ms)
       }
-      if (pathname.startsWith('/v1/') && pathname.endsWith('.cgi')) return await handleApi(rt, req, res, pathname)
+      if (pathname.startsWith('/v1/') && pathname.endsWith('.cgi'))
+        return await handleApi(rt, req, res, pathname)
       if (pathname === '/upload.cgi') return await handleUpload(rt, req, res, url)
       if (pathname === '/end.pl') {
         req.resume()
@@ -82,7 +88,10 @@ export function createRequestListener(rt: EmulatorRuntime, control: EmulatorCont
       sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>')
     } catch (error) {
       if (!res.headersSent) {
-        sendJson(res, 500, { status: 'KO', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` })
+        sendJson(res, 500, {
+          status: 'KO',
+          message: `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+        })
       } else {
         res.destroy()
       }

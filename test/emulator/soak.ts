@@ -36,7 +36,9 @@ async function measured<T>(label: string, work: () => Promise<T>): Promise<T> {
   } finally {
     clearInterval(timer)
     const seconds = (Date.now() - began) / 1000
-    console.log(`${label}: ${seconds.toFixed(1)} s, RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB)`)
+    console.log(
+      `${label}: ${seconds.toFixed(1)} s, RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MiB, peak ${(peak / 2 ** 20).toFixed(0)} MiB (+${((peak - baseline) / 2 ** 20).toFixed(0)} MiB)`,
+    )
   }
 }
 
@@ -46,21 +48,39 @@ async function main(): Promise<void> {
   try {
     const size = Math.round(downGiB * GIB)
     const file = await em.control.createFile({ key: KEY, name: 'big.bin', synthetic: { size, seed: 5 } })
-    const token = jsonOf(await apiCall(em.apiUrl, 'download/get_token.cgi', { url: file.url }, KEY)).url as string
+    const token = jsonOf(await apiCall(em.apiUrl, 'download/get_token.cgi', { url: file.url }, KEY))
+      .url as string
     const out = await measured(`download ${downGiB} GiB`, () =>
       run('curl', ['-s', '-o', '/dev/null', '-w', '%{size_download} %{speed_download}', token]),
     )
     const [bytes, speed] = out.split(' ').map(Number) as [number, number]
-    console.log(`  curl got ${bytes} bytes (${bytes === size ? 'complete' : 'INCOMPLETE'}) at ${(speed / 2 ** 20).toFixed(0)} MiB/s`)
+    console.log(
+      `  curl got ${bytes} bytes (${bytes === size ? 'complete' : 'INCOMPLETE'}) at ${(speed / 2 ** 20).toFixed(0)} MiB/s`,
+    )
 
     const source = join(temp, 'upload.bin')
     await pipeline(syntheticStream(6, Math.round(upGiB * GIB)), createWriteStream(source))
     const server = jsonOf(await apiCall(em.apiUrl, 'upload/get_upload_server.cgi', undefined))
     const upload = await measured(`upload ${upGiB} GiB`, () =>
-      run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{speed_upload}', '-H', `Authorization: Bearer ${KEY}`, '-F', 'did=0', '-F', `file[]=@${source}`, `http://${server.url as string}/upload.cgi?id=${server.id as string}`]),
+      run('curl', [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code} %{speed_upload}',
+        '-H',
+        `Authorization: Bearer ${KEY}`,
+        '-F',
+        'did=0',
+        '-F',
+        `file[]=@${source}`,
+        `http://${server.url as string}/upload.cgi?id=${server.id as string}`,
+      ]),
     )
     const [status, upSpeed] = upload.split(' ').map(Number) as [number, number]
-    console.log(`  upload status ${status} at ${(upSpeed / 2 ** 20).toFixed(0)} MiB/s; bytesReceived ${em.control.stats().bytesReceived}`)
+    console.log(
+      `  upload status ${status} at ${(upSpeed / 2 ** 20).toFixed(0)} MiB/s; bytesReceived ${em.control.stats().bytesReceived}`,
+    )
   } finally {
     rmSync(temp, { recursive: true, force: true })
     await em.stop()

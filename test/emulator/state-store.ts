@@ -1,4 +1,13 @@
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { contentTypeFor } from './content-type'
 import { newFileId, newRemoveCode } from './ids'
@@ -223,7 +232,11 @@ export class StateStore {
       yield* syntheticChunks(file.content.seed, file.size, start, end)
       return
     }
-    const stream = createReadStream(this.blobPath(file.content.blob), { start, end: end - 1, highWaterMark: 256 * 1024 })
+    const stream = createReadStream(this.blobPath(file.content.blob), {
+      start,
+      end: end - 1,
+      highWaterMark: 256 * 1024,
+    })
     for await (const chunk of stream) yield chunk as Buffer
   }
 

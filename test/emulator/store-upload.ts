@@ -14,7 +14,10 @@ export interface ReceivedBytes {
 }
 
 /** Streams bytes to a new blob (never held in memory), hashing them on the way. */
-export async function receiveBytes(rt: EmulatorRuntime, source: Readable | AsyncIterable<Uint8Array>): Promise<ReceivedBytes> {
+export async function receiveBytes(
+  rt: EmulatorRuntime,
+  source: Readable | AsyncIterable<Uint8Array>,
+): Promise<ReceivedBytes> {
   const blob = `${newFileId()}.bin`
   const path = rt.store.blobPath(blob)
   const hasher = await createWhirlpoolHasher()
@@ -52,7 +55,8 @@ export async function storeFromStream(
   source: Readable | WebReadableStream<Uint8Array> | globalThis.ReadableStream<Uint8Array>,
   target: StoreTarget,
 ): Promise<FileRecord> {
-  const readable = source instanceof Readable ? source : Readable.fromWeb(source as WebReadableStream<Uint8Array>)
+  const readable =
+    source instanceof Readable ? source : Readable.fromWeb(source as WebReadableStream<Uint8Array>)
   const received = await receiveBytes(rt, readable)
   const file = rt.store.addFile({
     ...target,

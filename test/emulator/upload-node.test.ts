@@ -16,19 +16,33 @@ async function uploadServer(): Promise<{ url: string; id: string }> {
   return { url: json.url as string, id: json.id as string }
 }
 
-async function upload(parts: MultipartPart[], options: { key?: string; contentType?: string; boundary?: string } = {}): Promise<{ response: RawResponse; id: string; node: string }> {
+async function upload(
+  parts: MultipartPart[],
+  options: { key?: string; contentType?: string; boundary?: string } = {},
+): Promise<{ response: RawResponse; id: string; node: string }> {
   const node = await uploadServer()
   const boundary = options.boundary ?? 'f1e2d3c4b5a69788'
-  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? `multipart/form-data; boundary=${boundary}` }
+  const headers: Record<string, string> = {
+    'Content-Type': options.contentType ?? `multipart/form-data; boundary=${boundary}`,
+  }
   if (options.key) headers.Authorization = `Bearer ${options.key}`
-  const response = await rawRequest(`http://${node.url}/upload.cgi?id=${node.id}`, { method: 'POST', headers, body: multipartBody(boundary, parts) })
+  const response = await rawRequest(`http://${node.url}/upload.cgi?id=${node.id}`, {
+    method: 'POST',
+    headers,
+    body: multipartBody(boundary, parts),
+  })
   return { response, id: node.id, node: node.url }
 }
 
-async function report(node: string, id: string, via: 'header' | 'query' = 'header'): Promise<Record<string, unknown>> {
-  const response = via === 'header'
-    ? await rawRequest(`http://${node}/end.pl?xid=${id}`, { headers: { JSON: '1' } })
-    : await rawRequest(`http://${node}/end.pl?xid=${id}&JSON=1`)
+async function report(
+  node: string,
+  id: string,
+  via: 'header' | 'query' = 'header',
+): Promise<Record<string, unknown>> {
+  const response =
+    via === 'header'
+      ? await rawRequest(`http://${node}/end.pl?xid=${id}`, { headers: { JSON: '1' } })
+      : await rawRequest(`http://${node}/end.pl?xid=${id}&JSON=1`)
   expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
   return jsonOf(response)
 }
@@ -38,7 +52,10 @@ describe('upload.cgi', () => {
     const folder = em.control.createFolder({ key: KEY, name: 'Target' })
     const content = Buffer.from('rclone was here\n')
     const { response, id, node } = await upload(
-      [{ name: 'did', value: String(folder.id) }, { name: 'file[]', filename: 'rclone.txt', value: content }],
+      [
+        { name: 'did', value: String(folder.id) },
+        { name: 'file[]', filename: 'rclone.txt', value: content },
+      ],
       { key: KEY },
     )
     expect(response.status).toBe(302)
@@ -48,7 +65,13 @@ describe('upload.cgi', () => {
     expect(Object.keys(json).sort()).toEqual(['incoming', 'links'])
     expect(json.incoming).toBe(0)
     const link = (json.links as Record<string, unknown>[])[0]
-    expect(link).toEqual({ download: expect.stringMatching(/^https:\/\/1fichier\.com\/\?[a-z0-9]{20}$/), filename: 'rclone.txt', size: String(content.length), whirlpool: await whirlpool(content), remove: '' })
+    expect(link).toEqual({
+      download: expect.stringMatching(/^https:\/\/1fichier\.com\/\?[a-z0-9]{20}$/),
+      filename: 'rclone.txt',
+      size: String(content.length),
+      whirlpool: await whirlpool(content),
+      remove: '',
+    })
     const stored = em.control.listFiles(KEY).find((file) => file.url === link?.download)
     expect(stored?.folderId).toBe(folder.id)
     expect(em.control.readFile(KEY, stored?.id ?? '').equals(content)).toBe(true)
@@ -58,7 +81,12 @@ describe('upload.cgi', () => {
     const folder = em.control.createFolder({ key: KEY, name: 'Many' })
     const { response, id, node } = await upload(
       [
-        { name: 'file[]', filename: 'one.bin', value: Buffer.alloc(1000, 1), headers: ['Content-Type: application/octet-stream'] },
+        {
+          name: 'file[]',
+          filename: 'one.bin',
+          value: Buffer.alloc(1000, 1),
+          headers: ['Content-Type: application/octet-stream'],
+        },
         { name: 'file[]', filename: 'deux é.txt', value: 'second' },
         { name: 'did', value: String(folder.id) },
       ],
@@ -66,12 +94,21 @@ describe('upload.cgi', () => {
     )
     expect(response.status).toBe(302)
     const links = (await report(node, id, 'query')).links as { filename: string; size: string }[]
-    expect(links.map((link) => [link.filename, link.size])).toEqual([['one.bin', '1000'], ['deux é.txt', '6']])
+    expect(links.map((link) => [link.filename, link.size])).toEqual([
+      ['one.bin', '1000'],
+      ['deux é.txt', '6'],
+    ])
     expect(em.control.listFiles(KEY).filter((file) => file.folderId === folder.id)).toHaveLength(2)
   })
 
   it('puts files in the root when did is invalid, and anonymous uploads get a remove link', async () => {
-    const invalid = await upload([{ name: 'did', value: '987654' }, { name: 'file[]', filename: 'root.txt', value: 'r' }], { key: KEY })
+    const invalid = await upload(
+      [
+        { name: 'did', value: '987654' },
+        { name: 'file[]', filename: 'root.txt', value: 'r' },
+      ],
+      { key: KEY },
+    )
     expect(invalid.response.status).toBe(302)
     const link = ((await report(invalid.node, invalid.id)).links as { download: string }[])[0]
     expect(em.control.listFiles(KEY).find((file) => file.url === link?.download)?.folderId).toBe(0)
@@ -100,19 +137,28 @@ describe('upload.cgi', () => {
     em.control.loseUploadNode(1)
     const lost = await upload([{ name: 'file[]', filename: 'x.txt', value: 'x' }], { key: KEY })
     expect(lost.response.text).toContain('<div class="bloc2">Ne peut ouvrir le fichier destination</div>')
-    expect((await upload([{ name: 'file[]', filename: 'x.txt', value: 'x' }], { key: KEY })).response.status).toBe(302)
+    expect(
+      (await upload([{ name: 'file[]', filename: 'x.txt', value: 'x' }], { key: KEY })).response.status,
+    ).toBe(302)
   })
 
   it('refuses quoted boundaries in strict mode', async () => {
     em.control.setSwitches({ strictMultipart: true })
-    const { response } = await upload([{ name: 'file[]', filename: 'q.txt', value: 'q' }], { key: KEY, contentType: 'multipart/form-data; boundary="qb"', boundary: 'qb' })
+    const { response } = await upload([{ name: 'file[]', filename: 'q.txt', value: 'q' }], {
+      key: KEY,
+      contentType: 'multipart/form-data; boundary="qb"',
+      boundary: 'qb',
+    })
     em.control.setSwitches({ strictMultipart: false })
     expect(response.text).toContain('Pas de fichier')
   })
 
   it('counts received body bytes', async () => {
     em.control.resetStats()
-    const { response } = await upload([{ name: 'file[]', filename: 'count.bin', value: Buffer.alloc(5000) }], { key: KEY })
+    const { response } = await upload(
+      [{ name: 'file[]', filename: 'count.bin', value: Buffer.alloc(5000) }],
+      { key: KEY },
+    )
     expect(response.status).toBe(302)
     const stats = em.control.stats()
     expect(stats.bytesReceived).toBeGreaterThan(5000)
@@ -166,17 +212,26 @@ describe('aborted uploads', () => {
       const req = request(`http://${node.url}/upload.cgi?id=${node.id}`, {
         method: 'POST',
         agent: false,
-        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length), Authorization: `Bearer ${KEY}` },
+        headers: {
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(head.length),
+          Authorization: `Bearer ${KEY}`,
+        },
       })
       req.on('error', () => resolve())
-      req.write(partial, () => setTimeout(() => {
-        req.destroy()
-        resolve()
-      }, 100))
+      req.write(partial, () =>
+        setTimeout(() => {
+          req.destroy()
+          resolve()
+        }, 100),
+      )
     })
-    for (let i = 0; i < 40 && readdirSync(blobs).length !== before; i++) await new Promise((resolve) => setTimeout(resolve, 25))
+    for (let i = 0; i < 40 && readdirSync(blobs).length !== before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25))
     expect(readdirSync(blobs).length).toBe(before)
     expect(em.control.listFiles(KEY).length).toBe(filesBefore)
-    expect((await upload([{ name: 'file[]', filename: 'after.txt', value: 'a' }], { key: KEY })).response.status).toBe(302)
+    expect(
+      (await upload([{ name: 'file[]', filename: 'after.txt', value: 'a' }], { key: KEY })).response.status,
+    ).toBe(302)
   })
 })

@@ -25,13 +25,20 @@ interface Part {
 }
 
 /** Parses the multipart body as a stream; resolves once every part is on disk. */
-function parseMultipart(rt: EmulatorRuntime, req: IncomingMessage): Promise<{ fields: Map<string, string>; parts: Part[] }> {
+function parseMultipart(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+): Promise<{ fields: Map<string, string>; parts: Part[] }> {
   return new Promise((resolve, reject) => {
     const fields = new Map<string, string>()
     const parts: Part[] = []
     let parser: busboy.Busboy
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 500, fieldSize: 64 * 1024 } })
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 500, fieldSize: 64 * 1024 },
+      })
     } catch (error) {
       reject(error)
       return
@@ -46,7 +53,9 @@ function parseMultipart(rt: EmulatorRuntime, req: IncomingMessage): Promise<{ fi
       received.catch(() => undefined)
       parts.push({ filename: info.filename ?? '', received })
     })
-    parser.on('error', (error: unknown) => reject(Object.assign(error instanceof Error ? error : new Error(String(error)), { parts })))
+    parser.on('error', (error: unknown) =>
+      reject(Object.assign(error instanceof Error ? error : new Error(String(error)), { parts })),
+    )
     parser.on('close', () => resolve({ fields, parts }))
     req.on('close', () => {
       if (req.complete) return
@@ -67,7 +76,9 @@ function reportLinks(rt: EmulatorRuntime, report: UploadReport): Record<string, 
       filename: file.name,
       size: String(file.size),
       whirlpool: file.checksum ?? '',
-      remove: report.anonymous ? `https://${DOMAINS[file.domain] ?? DOMAINS[0]}/remove/${file.id}/${file.removeCode}` : '',
+      remove: report.anonymous
+        ? `https://${DOMAINS[file.domain] ?? DOMAINS[0]}/remove/${file.id}/${file.removeCode}`
+        : '',
     }))
 }
 
@@ -83,7 +94,12 @@ function reportPage(rt: EmulatorRuntime, report: UploadReport): string {
 }
 
 /** `POST /upload.cgi?id=<id>`: stores every `file[]` part, then redirects to the report. */
-export async function handleUpload(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleUpload(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const xid = url.searchParams.get('id') ?? ''
   const drainAndRefuse = (status: number, message: string): void => {
     req.resume()
@@ -160,9 +176,14 @@ export async function handleUpload(rt: EmulatorRuntime, req: IncomingMessage, re
     sendHtml(res, 200, reportPage(rt, report))
     return
   }
-  sendHtml(res, 302, '<html><head><title>Moved</title></head><body><h1>Moved ! Temporary Redirect</h1></body></html>', {
-    Location: `/end.pl?xid=${xid}`,
-  })
+  sendHtml(
+    res,
+    302,
+    '<html><head><title>Moved</title></head><body><h1>Moved ! Temporary Redirect</h1></body></html>',
+    {
+      Location: `/end.pl?xid=${xid}`,
+    },
+  )
 }
 
 /** `GET /end.pl?xid=<id>`: the upload report as JSON (`JSON: 1`), CSV (`Export: 1`) or HTML. */

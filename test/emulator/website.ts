@@ -26,11 +26,21 @@ function passwordForm(dirId: string, wrong: boolean): string {
 }
 
 /** `GET|POST /dir/<id>[?json=1]`: a publicly shared folder (optionally password-protected). */
-export async function handleDir(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse, url: URL, dirId: string): Promise<void> {
+export async function handleDir(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  dirId: string,
+): Promise<void> {
   const form = await readForm(req)
   const folder = rt.store.folderByDirId(dirId)
   if (!folder?.share) {
-    sendHtml(res, 404, '<!DOCTYPE html><html><body><div class="bloc2">Dossier introuvable / Folder not found</div></body></html>')
+    sendHtml(
+      res,
+      404,
+      '<!DOCTYPE html><html><body><div class="bloc2">Dossier introuvable / Folder not found</div></body></html>',
+    )
     return
   }
   const pass = form.get('pass') ?? undefined
@@ -53,16 +63,31 @@ export async function handleDir(rt: EmulatorRuntime, req: IncomingMessage, res: 
     return
   }
   const rows = files
-    .map((file) => `<tr><td><a href="${rt.fileLink(file)}">${escapeHtml(file.name)}</a></td><td>${file.size}</td></tr>`)
+    .map(
+      (file) =>
+        `<tr><td><a href="${rt.fileLink(file)}">${escapeHtml(file.name)}</a></td><td>${file.size}</td></tr>`,
+    )
     .join('')
-  sendHtml(res, 200, `<!DOCTYPE html><html><body><h1>${escapeHtml(folder.name)}</h1><table class="premium">${rows}</table></body></html>`)
+  sendHtml(
+    res,
+    200,
+    `<!DOCTYPE html><html><body><h1>${escapeHtml(folder.name)}</h1><table class="premium">${rows}</table></body></html>`,
+  )
 }
 
 /** `POST /check_links.pl` with `links[]=…`: one `url;filename;size` line per link. */
-export async function handleCheckLinks(rt: EmulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleCheckLinks(
+  rt: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const form = await readForm(req)
   const lines = form.getAll('links[]').map((link) => {
-    if (!/^(?:https?:\/\/)?[a-z0-9.-]+\/?\?[a-z0-9]{5,20}|^(?:https?:\/\/)?[a-z0-9]{5,20}\.[a-z0-9-]+\.[a-z]+/i.test(link)) {
+    if (
+      !/^(?:https?:\/\/)?[a-z0-9.-]+\/?\?[a-z0-9]{5,20}|^(?:https?:\/\/)?[a-z0-9]{5,20}\.[a-z0-9-]+\.[a-z]+/i.test(
+        link,
+      )
+    ) {
       return `${link};;;BAD LINK`
     }
     const file = rt.resolveLink(link)
@@ -71,6 +96,10 @@ export async function handleCheckLinks(rt: EmulatorRuntime, req: IncomingMessage
     return `${link};${file.name};${file.size}`
   })
   const body = Buffer.from(lines.join('\n') + (lines.length ? '\n' : ''), 'utf8')
-  res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), Server: 'nginx' })
+  res.writeHead(200, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(body.length),
+    Server: 'nginx',
+  })
   res.end(body)
 }

@@ -46,7 +46,12 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     app: { version: '0.0.0-test', platform: process.platform },
     env: options.apiUrl ? { FICHIER_API_URL: options.apiUrl } : {},
     log: () => undefined,
-    client: { callsPerSecond: 20, retry: { baseMs: 20, maxMs: 200 }, report: { delayMs: 20 }, ...options.client },
+    client: {
+      callsPerSecond: 20,
+      retry: { baseMs: 20, maxMs: 200 },
+      report: { delayMs: 20 },
+      ...options.client,
+    },
     engine: { progressIntervalMs: 100, ...options.engine },
   })
   if (options.key) await core.account.setKey(options.key, 'session')

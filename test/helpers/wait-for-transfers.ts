@@ -16,7 +16,9 @@ export async function waitForTransfers(
     if (done(items)) return items
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  throw new Error(`Timed out; transfers are: ${JSON.stringify(items.map((i) => [i.name, i.status, i.error?.message]))}`)
+  throw new Error(
+    `Timed out; transfers are: ${JSON.stringify(items.map((i) => [i.name, i.status, i.error?.message]))}`,
+  )
 }
 
 export const allFinished = (items: TransferView[]) =>

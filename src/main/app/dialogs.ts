@@ -68,7 +68,9 @@ export function electronDialogs(parent: () => BrowserWindow | null): DialogsPort
         properties: ['openDirectory', 'createDirectory'],
       }
       const window = parent()
-      const answer = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      const answer = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options)
       return answer.canceled ? null : (answer.filePaths[0] ?? null)
     },
   }

@@ -78,7 +78,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     onCorrupt: (problem) => options.log(`queue: ${JSON.stringify(problem)}`),
   })
-  if (report.problems.length > 0) options.log(`queue: loaded with ${report.problems.length} problem(s) repaired`)
+  if (report.problems.length > 0)
+    options.log(`queue: loaded with ${report.problems.length} problem(s) repaired`)
 
   const engine = new TransferEngine({
     store,

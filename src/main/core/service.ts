@@ -1,6 +1,12 @@
 import type { InvokeOutput } from '../../shared/contract'
 import type { AccountState } from '../../shared/model/account'
-import type { AddRequestInput, AddResult, ReorderRequest, Selection, SelectionResult } from '../../shared/model/intake'
+import type {
+  AddRequestInput,
+  AddResult,
+  ReorderRequest,
+  Selection,
+  SelectionResult,
+} from '../../shared/model/intake'
 import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../shared/model/remote'
 import type { DialogsPort } from './dialogs-port'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
@@ -63,7 +69,11 @@ export interface Service extends ServiceEndpoint {
 export function createService(parts: ServiceParts): Service {
   const events = new TypedEmitter<EventMap>()
   const handlers: Handlers = {
-    'app:ready': () => ({ version: parts.app.version, platform: parts.app.platform, apiPausedUntil: parts.api.pausedUntil() }),
+    'app:ready': () => ({
+      version: parts.app.version,
+      platform: parts.app.platform,
+      apiPausedUntil: parts.api.pausedUntil(),
+    }),
     'account:status': () => parts.account.status(),
     'account:setKey': ({ key, persist }) => parts.account.setKey(key, persist),
     'account:clearKey': () => parts.account.clearKey(),

@@ -25,7 +25,12 @@ export const INVOKE_CHANNELS = [
   'settings:update',
 ] as const
 
-export const EVENT_CHANNELS = ['transfers:changed', 'transfers:progress', 'account:changed', 'api:paused'] as const
+export const EVENT_CHANNELS = [
+  'transfers:changed',
+  'transfers:progress',
+  'account:changed',
+  'api:paused',
+] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -57,11 +57,17 @@ export const invokeSchemas = {
   /** Folders go with everything in them. */
   'remote:delete': {
     input: z.object({ selection: RemoteSelection }).strict(),
-    output: z.object({ removedFiles: z.number().int().nonnegative(), removedFolders: z.number().int().nonnegative() }),
+    output: z.object({
+      removedFiles: z.number().int().nonnegative(),
+      removedFolders: z.number().int().nonnegative(),
+    }),
   },
   'remote:share': {
     input: z
-      .object({ folderId: FolderId.min(1, 'Share a folder, not the root'), password: z.string().min(6).max(256).optional() })
+      .object({
+        folderId: FolderId.min(1, 'Share a folder, not the root'),
+        password: z.string().min(6).max(256).optional(),
+      })
       .strict(),
     output: z.object({ url: z.string() }),
   },

@@ -1,7 +1,12 @@
 import { z } from 'zod'
 
 /** Codes produced by the IPC layer itself; domain errors bring their own codes (e.g. `AUTH_INVALID_KEY`). */
-export const TRANSPORT_ERROR_CODES = ['INVALID_INPUT', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'INTERNAL'] as const
+export const TRANSPORT_ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number]
 
 export const IpcError = z.object({

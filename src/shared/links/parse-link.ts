@@ -32,7 +32,8 @@ export function parseLink(candidate: string): LinkMatch {
   const domain = fichierDomainOf(host)
   if (!domain) return reject(`not a 1fichier domain (${host || 'no host'})`)
   const protocol = scheme?.[1]?.toLowerCase()
-  if (protocol !== undefined && protocol !== 'http' && protocol !== 'https') return reject(`unsupported scheme ${protocol}://`)
+  if (protocol !== undefined && protocol !== 'http' && protocol !== 'https')
+    return reject(`unsupported scheme ${protocol}://`)
 
   const sub = host === domain ? '' : host.slice(0, host.length - domain.length - 1)
   if (sub !== '' && sub !== 'www') return parseOldStyle(sub, domain, host)
@@ -41,7 +42,10 @@ export function parseLink(candidate: string): LinkMatch {
   const fragmentStart = tail.indexOf('#')
   const pathEnd = minIndex(queryStart, fragmentStart, tail.length)
   const path = tail.slice(0, pathEnd).replace(/^\/[a-z]{2}(?=\/|$)/i, '')
-  const query = queryStart >= 0 && (fragmentStart < 0 || queryStart < fragmentStart) ? tail.slice(queryStart + 1, fragmentStart > queryStart ? fragmentStart : undefined) : ''
+  const query =
+    queryStart >= 0 && (fragmentStart < 0 || queryStart < fragmentStart)
+      ? tail.slice(queryStart + 1, fragmentStart > queryStart ? fragmentStart : undefined)
+      : ''
 
   const folder = /^\/dir(?:\/([^/]*))?\/?$/i.exec(path)
   if (folder) {
@@ -66,7 +70,8 @@ function parseOldStyle(sub: string, domain: FichierDomain, host: string): LinkMa
 function fileFromId(raw: string, domain: FichierDomain): LinkMatch {
   const id = raw.toLowerCase()
   if (!/^[a-z0-9]+$/.test(id)) return reject(`invalid characters in file id "${raw}"`)
-  if (id.length < MIN_ID) return reject(`id too short (${id.length} characters, ${MIN_ID}–${MAX_ID} expected)`)
+  if (id.length < MIN_ID)
+    return reject(`id too short (${id.length} characters, ${MIN_ID}–${MAX_ID} expected)`)
   if (id.length > MAX_ID) return reject(`id too long (${id.length} characters, ${MIN_ID}–${MAX_ID} expected)`)
   return { kind: 'file', url: canonicalFileUrl(domain, id), id, domain }
 }

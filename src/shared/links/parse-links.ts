@@ -30,7 +30,8 @@ const TRAILING_PUNCTUATION = /[.,!?:;*_~'"]+$/
  * `<link> password: xyz`, `<link> | pass=xyz`, `<link> (mdp: xyz)`. The value runs to the next
  * space, or is quoted.
  */
-const PASSWORD_PATTERN = /(?<![\w])(?:password|passwd|pass|pwd|mdp|mot de passe)\s*[:=]\s*("[^"]*"|'[^']*'|\S+)/gi
+const PASSWORD_PATTERN =
+  /(?<![\w])(?:password|passwd|pass|pwd|mdp|mot de passe)\s*[:=]\s*("[^"]*"|'[^']*'|\S+)/gi
 
 const MAX_LINE_IN_REPORT = 500
 
@@ -49,7 +50,10 @@ interface Found {
  * - A line holding a URL (or a 1fichier-like host) that is not a valid file or folder link is
  *   rejected with the reason; text without any URL is ignored.
  */
-export function parseLinks(input: string | readonly LinkEntry[], options: ParseLinksOptions = {}): ParsedLinks {
+export function parseLinks(
+  input: string | readonly LinkEntry[],
+  options: ParseLinksOptions = {},
+): ParsedLinks {
   const result: ParsedLinks = { files: [], folders: [], duplicates: [], rejected: [] }
   const seen = new Map<string, ParsedFileLink | ParsedFolderLink | null>()
   for (const known of options.known ?? []) {
@@ -79,7 +83,8 @@ export function parseLinks(input: string | readonly LinkEntry[], options: ParseL
       const link = { url: parsed.url, id: parsed.id, domain: parsed.domain }
       found.push({ start: match.index, end: match.index + match[0].length, link })
     }
-    if (entry && candidates === 0) result.rejected.push({ line: excerpt(trimmed), reason: 'no 1fichier link found' })
+    if (entry && candidates === 0)
+      result.rejected.push({ line: excerpt(trimmed), reason: 'no 1fichier link found' })
 
     const passwords = findPasswords(trimmed, found)
     if (found.length === 0) {
@@ -96,7 +101,8 @@ export function parseLinks(input: string | readonly LinkEntry[], options: ParseL
       if (seen.has(key)) {
         result.duplicates.push(link.url)
         const first = seen.get(key)
-        if (first && first.password === undefined && link.password !== undefined) first.password = link.password
+        if (first && first.password === undefined && link.password !== undefined)
+          first.password = link.password
         continue
       }
       seen.set(key, link)
@@ -127,7 +133,8 @@ interface PasswordMark {
 /** Password markers of a line, outside the links themselves. */
 function findPasswords(line: string, found: Found[]): PasswordMark[] {
   let masked = line
-  for (const { start, end } of found) masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
+  for (const { start, end } of found)
+    masked = masked.slice(0, start) + ' '.repeat(end - start) + masked.slice(end)
   const marks: PasswordMark[] = []
   for (const match of masked.matchAll(PASSWORD_PATTERN)) {
     const raw = match[1] ?? ''
@@ -143,7 +150,10 @@ function assignPasswords(found: Found[], marks: PasswordMark[]): void {
   let from = 0
   for (const mark of marks) {
     const before = found.filter((item) => item.start >= from && item.end <= mark.index)
-    const targets = before.length > 0 ? before : found.filter((item) => item.start > mark.index && item.link.password === undefined).slice(0, 1)
+    const targets =
+      before.length > 0
+        ? before
+        : found.filter((item) => item.start > mark.index && item.link.password === undefined).slice(0, 1)
     for (const item of targets) item.link.password ??= mark.value
     from = mark.index
   }

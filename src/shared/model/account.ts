@@ -37,4 +37,7 @@ export type AccountState = z.infer<typeof AccountState>
 export const ApiKey = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_=-]{32}$/, 'An API key is 32 letters, digits, "-", "_" or "=" (see 1fichier.com/console/params.pl)')
+  .regex(
+    /^[A-Za-z0-9_=-]{32}$/,
+    'An API key is 32 letters, digits, "-", "_" or "=" (see 1fichier.com/console/params.pl)',
+  )

@@ -26,7 +26,10 @@ export const UploadOptions = z
     acl: z
       .object({
         ip: z.array(z.string().max(64)).max(100).optional(),
-        country: z.array(z.string().regex(/^[A-Z]{2}$/, 'Countries are ISO codes such as FR')).max(250).optional(),
+        country: z
+          .array(z.string().regex(/^[A-Z]{2}$/, 'Countries are ISO codes such as FR'))
+          .max(250)
+          .optional(),
         email: z.array(z.email()).max(100).optional(),
         premium: z.boolean().optional(),
       })
@@ -61,7 +64,10 @@ export const AddRequest = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('remote-upload'),
-    urls: z.array(z.url({ protocol: /^https?$/ })).min(1).max(1000),
+    urls: z
+      .array(z.url({ protocol: /^https?$/ }))
+      .min(1)
+      .max(1000),
     folderId: FolderId,
   }),
 ])

@@ -37,8 +37,11 @@ export const RemoteName = z
   .trim()
   .min(1, 'A name cannot be empty')
   .max(250, 'A name has at most 250 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  .refine((name) => !/[\u0000-\u001f\u007f/\\]/.test(name), 'A name cannot hold slashes or control characters')
+  .refine(
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    (name) => !/[\u0000-\u001f\u007f/\\]/.test(name),
+    'A name cannot hold slashes or control characters',
+  )
 
 export const RemoteTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('file'), url: z.string().min(1).max(2048) }),

@@ -10,7 +10,11 @@ export const WhenQueueEmpty = z.enum(['nothing', 'notify', 'quit'])
 export const UploadDuplicates = z.enum(['upload', 'skip'])
 
 /** Bytes per second; 0 means unlimited. */
-const Rate = z.number().int().min(0).max(10 * 1024 ** 3)
+const Rate = z
+  .number()
+  .int()
+  .min(0)
+  .max(10 * 1024 ** 3)
 
 /** Each setting's own rule, without its default: patches are validated with these. */
 const fields = {

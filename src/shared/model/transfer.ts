@@ -8,7 +8,15 @@ export type TransferKind = z.infer<typeof TransferKind>
  * failure, `paused` was stopped by the user (or by a condition such as a full disk), and the three
  * last ones are terminal.
  */
-export const TransferStatus = z.enum(['queued', 'active', 'retrying', 'paused', 'completed', 'failed', 'canceled'])
+export const TransferStatus = z.enum([
+  'queued',
+  'active',
+  'retrying',
+  'paused',
+  'completed',
+  'failed',
+  'canceled',
+])
 export type TransferStatus = z.infer<typeof TransferStatus>
 
 export const TERMINAL_STATUSES: readonly TransferStatus[] = ['completed', 'failed', 'canceled']

@@ -35,7 +35,12 @@ test.describe('the desktop app', () => {
       const page = await app.firstWindow()
       await expect(page.getByRole('navigation')).toBeVisible()
       const page_ = await page.evaluate(() => {
-        const scope = globalThis as unknown as { require?: unknown; process?: unknown; fichier: object; open(url: string): unknown }
+        const scope = globalThis as unknown as {
+          require?: unknown
+          process?: unknown
+          fichier: object
+          open(url: string): unknown
+        }
         return {
           require: typeof scope.require,
           process: typeof scope.process,

@@ -7,13 +7,20 @@ import { AppError } from '../../../src/main/core/lib/app-error'
 
 /** Handlers that record what reached them, to see exactly what validation let through. */
 function recordingHandlers(seen: unknown[]): Handlers {
-  const account = { hasKey: false, storage: 'none', encryptionAvailable: true, account: null, checkedAt: null } as const
+  const account = {
+    hasKey: false,
+    storage: 'none',
+    encryptionAvailable: true,
+    account: null,
+    checkedAt: null,
+  } as const
   return {
     'app:ready': () => ({ version: '1.0.0', platform: 'linux', apiPausedUntil: null }),
     'account:status': () => account,
     'account:setKey': (input) => {
       seen.push(input)
-      if (input.key.startsWith('x')) throw new AppError('AUTH_INVALID_KEY', '1fichier does not know this API key.')
+      if (input.key.startsWith('x'))
+        throw new AppError('AUTH_INVALID_KEY', '1fichier does not know this API key.')
       return { ...account, hasKey: true, storage: input.persist }
     },
     'account:clearKey': () => account,
@@ -32,7 +39,13 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'transfers:remove': () => {
       throw new Error('disk exploded at /home/alice/secret')
     },
-    'remote:list': (input) => ({ folderId: input.folderId, name: 'Root', folders: [], files: [], cachedAt: null }),
+    'remote:list': (input) => ({
+      folderId: input.folderId,
+      name: 'Root',
+      folders: [],
+      files: [],
+      cachedAt: null,
+    }),
     'remote:createFolder': (input) => ({ id: 7, name: input.name }),
     'remote:rename': (input) => ({ name: input.name }),
     'remote:move': () => ({ moved: 0 }),
@@ -57,7 +70,13 @@ describe('dispatch', () => {
     const result = await dispatch('account:setKey', { key: `  ${KEY}\n` })
     expect(result).toEqual({
       ok: true,
-      value: { hasKey: true, storage: 'encrypted', encryptionAvailable: true, account: null, checkedAt: null },
+      value: {
+        hasKey: true,
+        storage: 'encrypted',
+        encryptionAvailable: true,
+        account: null,
+        checkedAt: null,
+      },
     })
     expect(seen).toEqual([{ key: KEY, persist: 'encrypted' }])
   })
@@ -113,7 +132,10 @@ describe('dispatch', () => {
     const dispatch = createDispatch(recordingHandlers([]), { onInternalError: (_c, e) => internal.push(e) })
 
     const known = await dispatch('account:setKey', { key: `x${KEY.slice(1)}` })
-    expect(known).toEqual({ ok: false, error: { code: 'AUTH_INVALID_KEY', message: '1fichier does not know this API key.' } })
+    expect(known).toEqual({
+      ok: false,
+      error: { code: 'AUTH_INVALID_KEY', message: '1fichier does not know this API key.' },
+    })
 
     const unknown = await dispatch('transfers:remove', { all: true })
     expect(unknown.ok).toBe(false)
@@ -132,7 +154,10 @@ describe('dispatch', () => {
   })
 
   it('types channel names and payloads from the contract', () => {
-    expectTypeOf<InvokeInput<'remote:list'>>().toEqualTypeOf<{ folderId: number; refresh?: boolean | undefined }>()
+    expectTypeOf<InvokeInput<'remote:list'>>().toEqualTypeOf<{
+      folderId: number
+      refresh?: boolean | undefined
+    }>()
     // @ts-expect-error a misspelt channel is not a channel
     const misspelt: InvokeInput<'transfers:ad'> = {}
     // @ts-expect-error a wrong payload is a type error

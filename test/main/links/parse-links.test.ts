@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  FICHIER_DOMAINS,
-  canonicalFileUrl,
-  isFichierDomain,
-  parseLinks,
-} from '../../../src/shared/links'
+import { FICHIER_DOMAINS, canonicalFileUrl, isFichierDomain, parseLinks } from '../../../src/shared/links'
 
 const ID = 'k8a0z2fbprqbj2p7cvmt'
 
@@ -36,13 +31,22 @@ const FILE_SHAPES: Array<[string, string[]]> = [
   [`[url=https://1fichier.com/?${ID}]https://1fichier.com/?${ID}[/url]`, [`https://1fichier.com/?${ID}`]],
   [`[My file.rar](https://1fichier.com/?${ID})`, [`https://1fichier.com/?${ID}`]],
   [`<a href="https://1fichier.com/?${ID}">x</a>`, [`https://1fichier.com/?${ID}`]],
-  [`https://1fichier.com/?aaaaa1 https://1fichier.com/?bbbbb2,https://1fichier.com/?ccccc3`, ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2', 'https://1fichier.com/?ccccc3']],
-  [`https://1fichier.com/?aaaaa1|https://1fichier.com/?bbbbb2`, ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2']],
+  [
+    `https://1fichier.com/?aaaaa1 https://1fichier.com/?bbbbb2,https://1fichier.com/?ccccc3`,
+    ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2', 'https://1fichier.com/?ccccc3'],
+  ],
+  [
+    `https://1fichier.com/?aaaaa1|https://1fichier.com/?bbbbb2`,
+    ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2'],
+  ],
   [`blah blah\thttps://1fichier.com/?${ID}\tmore blah`, [`https://1fichier.com/?${ID}`]],
   [`https://alterupload.com/?${ID}`, [`https://alterupload.com/?${ID}`]],
   [`http://${ID}.dl4free.com/`, [`https://dl4free.com/?${ID}`]],
   [`https://www.megadl.fr/?${ID}&af=1`, [`https://megadl.fr/?${ID}`]],
-  [`https://1fichier.com/?aaaaa1\r\nhttps://1fichier.com/?bbbbb2\rhttps://1fichier.com/?ccccc3`, ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2', 'https://1fichier.com/?ccccc3']],
+  [
+    `https://1fichier.com/?aaaaa1\r\nhttps://1fichier.com/?bbbbb2\rhttps://1fichier.com/?ccccc3`,
+    ['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2', 'https://1fichier.com/?ccccc3'],
+  ],
 ]
 
 describe('parseLinks: file link shapes', () => {
@@ -55,7 +59,11 @@ describe('parseLinks: file link shapes', () => {
   })
 
   it.each(FICHIER_DOMAINS.map((domain) => [domain]))('keeps the domain %s', (domain) => {
-    for (const text of [`https://${domain}/?${ID}`, `http://${ID}.${domain}/`, `https://www.${domain}/?${ID}&af=9`]) {
+    for (const text of [
+      `https://${domain}/?${ID}`,
+      `http://${ID}.${domain}/`,
+      `https://www.${domain}/?${ID}&af=9`,
+    ]) {
       const { files } = parseLinks(text)
       expect(files).toEqual([{ url: `https://${domain}/?${ID}`, id: ID, domain }])
     }
@@ -96,7 +104,13 @@ describe('parseLinks: rejections', () => {
   })
 
   it('ignores plain text without any URL, silently', () => {
-    const text = ['Hello, here are the files!', '', 'Part 1 of 3 — enjoy :)', 'file.rar 1.2 GB', 'contact: me@1fichier.com'].join('\n')
+    const text = [
+      'Hello, here are the files!',
+      '',
+      'Part 1 of 3 — enjoy :)',
+      'file.rar 1.2 GB',
+      'contact: me@1fichier.com',
+    ].join('\n')
     expect(parseLinks(text)).toEqual({ files: [], folders: [], duplicates: [], rejected: [] })
   })
 
@@ -104,7 +118,9 @@ describe('parseLinks: rejections', () => {
     const line = `https://1fichier.com/?abcdef1 https://1fichier.com/?abc`
     const result = parseLinks(line)
     expect(result.files.map((file) => file.id)).toEqual(['abcdef1'])
-    expect(result.rejected).toEqual([{ line, reason: expect.stringMatching(/id too short/) as unknown as string }])
+    expect(result.rejected).toEqual([
+      { line, reason: expect.stringMatching(/id too short/) as unknown as string },
+    ])
   })
 
   it('rejects an entry of a list without any link', () => {
@@ -118,7 +134,11 @@ describe('parseLinks: folders', () => {
     ['https://1fichier.com/dir/AbC123xy', 'https://1fichier.com/dir/AbC123xy', '1fichier.com'],
     ['http://www.1fichier.com/dir/AbC123xy/', 'https://1fichier.com/dir/AbC123xy', '1fichier.com'],
     ['https://1fichier.com/en/dir/AbC123xy?lg=en', 'https://1fichier.com/dir/AbC123xy', '1fichier.com'],
-    ['[url=https://desfichiers.com/dir/Q9q9q9]folder[/url]', 'https://desfichiers.com/dir/Q9q9q9', 'desfichiers.com'],
+    [
+      '[url=https://desfichiers.com/dir/Q9q9q9]folder[/url]',
+      'https://desfichiers.com/dir/Q9q9q9',
+      'desfichiers.com',
+    ],
     ['tenvoi.com/dir/zz99', 'https://tenvoi.com/dir/zz99', 'tenvoi.com'],
   ])('%s', (text, url, domain) => {
     const result = parseLinks(text)
@@ -145,7 +165,9 @@ describe('parseLinks: passwords', () => {
   })
 
   it('gives each link the password that follows it on the line', () => {
-    const { files } = parseLinks('https://1fichier.com/?aaaaa1 pass: one https://1fichier.com/?bbbbb2 pass: two https://1fichier.com/?ccccc3')
+    const { files } = parseLinks(
+      'https://1fichier.com/?aaaaa1 pass: one https://1fichier.com/?bbbbb2 pass: two https://1fichier.com/?ccccc3',
+    )
     expect(files.map((file) => [file.id, file.password])).toEqual([
       ['aaaaa1', 'one'],
       ['bbbbb2', 'two'],
@@ -190,27 +212,44 @@ describe('parseLinks: duplicates', () => {
       'https://1fichier.com/dir/F1/',
     ].join('\n')
     const result = parseLinks(text)
-    expect(result.files.map((file) => file.url)).toEqual(['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?bbbbb2'])
+    expect(result.files.map((file) => file.url)).toEqual([
+      'https://1fichier.com/?aaaaa1',
+      'https://1fichier.com/?bbbbb2',
+    ])
     expect(result.folders.map((folder) => folder.url)).toEqual(['https://1fichier.com/dir/F1'])
-    expect(result.duplicates).toEqual(['https://1fichier.com/?aaaaa1', 'https://1fichier.com/?aaaaa1', 'https://1fichier.com/dir/F1'])
+    expect(result.duplicates).toEqual([
+      'https://1fichier.com/?aaaaa1',
+      'https://1fichier.com/?aaaaa1',
+      'https://1fichier.com/dir/F1',
+    ])
   })
 
   it('counts links already known as duplicates', () => {
-    const result = parseLinks('https://1fichier.com/?aaaaa1\nhttps://1fichier.com/?bbbbb2', { known: new Set(['https://1fichier.com/?aaaaa1']) })
+    const result = parseLinks('https://1fichier.com/?aaaaa1\nhttps://1fichier.com/?bbbbb2', {
+      known: new Set(['https://1fichier.com/?aaaaa1']),
+    })
     expect(result.files.map((file) => file.id)).toEqual(['bbbbb2'])
     expect(result.duplicates).toEqual(['https://1fichier.com/?aaaaa1'])
   })
 
   it('keeps a password that only the repeated link carried', () => {
     const result = parseLinks('https://1fichier.com/?aaaaa1\nhttps://1fichier.com/?aaaaa1 pass: late')
-    expect(result.files).toEqual([{ url: 'https://1fichier.com/?aaaaa1', id: 'aaaaa1', domain: '1fichier.com', password: 'late' }])
+    expect(result.files).toEqual([
+      { url: 'https://1fichier.com/?aaaaa1', id: 'aaaaa1', domain: '1fichier.com', password: 'late' },
+    ])
   })
 })
 
 describe('parseLinks: scale', () => {
   it('parses 10,000 links among junk', () => {
     const ids = Array.from({ length: 10_000 }, (_, index) => `f${index.toString(36).padStart(8, '0')}`)
-    const text = ids.map((id, index) => (index % 3 === 0 ? `[url=https://1fichier.com/?${id}&af=1]part ${index}[/url]` : `- http://${id}.1fichier.com/ (${index})`)).join('\n')
+    const text = ids
+      .map((id, index) =>
+        index % 3 === 0
+          ? `[url=https://1fichier.com/?${id}&af=1]part ${index}[/url]`
+          : `- http://${id}.1fichier.com/ (${index})`,
+      )
+      .join('\n')
     const result = parseLinks(`${text}\n${text.slice(0, 2000)}`)
     expect(result.files).toHaveLength(10_000)
     expect(result.files.map((file) => file.id)).toEqual(ids)

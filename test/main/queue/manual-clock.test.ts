@@ -5,7 +5,8 @@ describe('ManualClock', () => {
   it('wakes due sleeps in order of due time, then of call, and stops at the target', async () => {
     const clock = new ManualClock(1_000)
     const woke: Array<[string, number]> = []
-    const track = (name: string, ms: number) => void clock.sleep(ms).then(() => woke.push([name, clock.now()]))
+    const track = (name: string, ms: number) =>
+      void clock.sleep(ms).then(() => woke.push([name, clock.now()]))
     track('c', 300)
     track('a', 100)
     track('b', 100)

@@ -43,7 +43,11 @@ describe('QueueStore', () => {
     await store.close()
 
     const again = await reopen()
-    expect(again.items).toEqual([queueItem(1, { status: 'completed', bytesDone: 10, bytesTotal: 10, finishedAt: 5 }), queueItem(3), queueItem(4)])
+    expect(again.items).toEqual([
+      queueItem(1, { status: 'completed', bytesDone: 10, bytesTotal: 10, finishedAt: 5 }),
+      queueItem(3),
+      queueItem(4),
+    ])
     expect(again.report).toEqual({ snapshotItems: 0, replayedLines: 4, skippedLines: 0, problems: [] })
   })
 
@@ -178,8 +182,14 @@ describe('QueueStore', () => {
   })
 
   it('skips and keeps a corrupt line in the middle of the journal, and leaves out invalid items', async () => {
-    const good = (seq: number, n: number) => `${JSON.stringify({ v: 1, seq, op: 'put', items: [queueItem(n)] })}\n`
-    const invalid = JSON.stringify({ v: 1, seq: 3, op: 'put', items: [{ ...queueItem(5), status: 'exploded' }, queueItem(6)] })
+    const good = (seq: number, n: number) =>
+      `${JSON.stringify({ v: 1, seq, op: 'put', items: [queueItem(n)] })}\n`
+    const invalid = JSON.stringify({
+      v: 1,
+      seq: 3,
+      op: 'put',
+      items: [{ ...queueItem(5), status: 'exploded' }, queueItem(6)],
+    })
     await writeFile(journalPath(), `${good(1, 1)}not json at all\n${invalid}\n${good(4, 2)}`)
     const opened = await reopen()
     expect(opened.items).toEqual([queueItem(1), queueItem(2), queueItem(6)])
@@ -239,15 +249,21 @@ describe('QueueStore', () => {
   })
 
   it('keeps every acknowledged put when the writer is killed with SIGKILL', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./queue-writer-child.ts', import.meta.url)), dir], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./queue-writer-child.ts', import.meta.url)), dir],
+      {
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     const acked = new Set<number>()
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     let buffered = ''
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    )
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString()
       const lines = buffered.split('\n')
@@ -265,7 +281,8 @@ describe('QueueStore', () => {
     const byOrder = new Map(opened.items.map((item) => [item.order, item]))
     const missing = [...acked].filter((n) => !byOrder.has(n))
     expect(missing).toEqual([])
-    for (const n of acked) expect(byOrder.get(n)).toEqual(queueItem(n, { name: `file-${n}-${'x'.repeat(n % 50)}.bin` }))
+    for (const n of acked)
+      expect(byOrder.get(n)).toEqual(queueItem(n, { name: `file-${n}-${'x'.repeat(n % 50)}.bin` }))
     expect(opened.report.snapshotItems).toBeGreaterThan(0)
   })
 })

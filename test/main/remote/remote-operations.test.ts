@@ -26,20 +26,33 @@ async function invoke(channel: Parameters<TestService['bridge']['invoke']>[0], i
 
 describe('remote file operations through the contract', () => {
   it('creates, renames, moves, shares and deletes, as the emulator then shows', async () => {
-    const made = (await invoke('remote:createFolder', { parentId: 0, name: 'Projects' })) as { id: number; name: string }
+    const made = (await invoke('remote:createFolder', { parentId: 0, name: 'Projects' })) as {
+      id: number
+      name: string
+    }
     expect(made.name).toBe('Projects')
     const archive = (await invoke('remote:createFolder', { parentId: 0, name: 'Archive' })) as { id: number }
-    const file = await emulator.control.createFile({ key: KEY, folderId: made.id, name: 'draft.txt', content: 'v1' })
+    const file = await emulator.control.createFile({
+      key: KEY,
+      folderId: made.id,
+      name: 'draft.txt',
+      content: 'v1',
+    })
     const inner = emulator.control.createFolder({ key: KEY, parentId: made.id, name: 'assets' })
     await emulator.control.createFile({ key: KEY, folderId: inner.id, name: 'logo.png', content: 'png' })
 
     await invoke('remote:rename', { target: { kind: 'file', url: file.url }, name: 'final.txt' })
     await invoke('remote:rename', { target: { kind: 'folder', id: made.id }, name: 'Projects 2026' })
-    const listing = (await invoke('remote:list', { folderId: 0, refresh: true })) as { folders: Array<{ name: string }> }
+    const listing = (await invoke('remote:list', { folderId: 0, refresh: true })) as {
+      folders: Array<{ name: string }>
+    }
     expect(listing.folders.map((f) => f.name).sort()).toEqual(['Archive', 'Projects 2026'])
     expect(emulator.control.listFiles(KEY).find((f) => f.id === file.id)?.name).toBe('final.txt')
 
-    const moved = (await invoke('remote:move', { selection: { files: [file.url] }, destinationId: archive.id })) as { moved: number }
+    const moved = (await invoke('remote:move', {
+      selection: { files: [file.url] },
+      destinationId: archive.id,
+    })) as { moved: number }
     expect(moved.moved).toBe(1)
     expect(emulator.control.listFiles(KEY).find((f) => f.id === file.id)?.folderId).toBe(archive.id)
 
@@ -69,8 +82,13 @@ describe('remote file operations through the contract', () => {
     const empty = await service.bridge.invoke('remote:delete', { selection: {} })
     expect(empty.ok).toBe(false)
     if (!empty.ok) expect(empty.error.message).toContain('Select at least one file or folder')
-    const root = await service.bridge.invoke('remote:rename', { target: { kind: 'folder', id: 0 }, name: 'x' })
+    const root = await service.bridge.invoke('remote:rename', {
+      target: { kind: 'folder', id: 0 },
+      name: 'x',
+    })
     expect(root.ok).toBe(false)
-    expect(Object.keys(emulator.control.stats().requests).filter((path) => path.startsWith('/v1/folder'))).toEqual([])
+    expect(
+      Object.keys(emulator.control.stats().requests).filter((path) => path.startsWith('/v1/folder')),
+    ).toEqual([])
   })
 })

@@ -23,7 +23,12 @@ let dir: string
 
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
-  client = new FichierClient({ baseUrl: emulator.apiUrl, getKey: () => KEY, callsPerSecond: 100, retry: { baseMs: 5, maxMs: 20 } })
+  client = new FichierClient({
+    baseUrl: emulator.apiUrl,
+    getKey: () => KEY,
+    callsPerSecond: 100,
+    retry: { baseMs: 5, maxMs: 20 },
+  })
 })
 
 afterAll(async () => {
@@ -38,9 +43,17 @@ beforeEach(async () => {
   return () => rm(dir, { recursive: true, force: true })
 })
 
-function job(request: Partial<DownloadRequest> & { link: string }, signal = new AbortController().signal, onBytes?: (n: number) => void) {
+function job(
+  request: Partial<DownloadRequest> & { link: string },
+  signal = new AbortController().signal,
+  onBytes?: (n: number) => void,
+) {
   const reserved = new Set<string>()
-  const events = { metas: [] as Array<{ name: string; size: number; partPath: string }>, bytes: 0, restarts: 0 }
+  const events = {
+    metas: [] as Array<{ name: string; size: number; partPath: string }>,
+    bytes: 0,
+    restarts: 0,
+  }
   const instance = new DownloadJob(
     { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
     {
@@ -48,7 +61,8 @@ function job(request: Partial<DownloadRequest> & { link: string }, signal = new 
       clock: systemClock,
       budget: new ConnectionBudget(30),
       limiter: new TokenBucket(0, systemClock),
-      tokenFor: async (link, password, abort) => (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
+      tokenFor: async (link, password, abort) =>
+        (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
       whirlpoolOfFile,
       reserved,
       idleTimeoutMs: 2000,
@@ -110,7 +124,9 @@ describe('DownloadJob against the emulator', () => {
     })
     await expect(first.instance.run()).rejects.toThrow('paused')
     const partPath = first.events.metas[0]!.partPath
-    const onDisk = JSON.parse(await readFile(`${partPath}.json`, 'utf8')) as { ranges: Array<{ start: number; end: number }> }
+    const onDisk = JSON.parse(await readFile(`${partPath}.json`, 'utf8')) as {
+      ranges: Array<{ start: number; end: number }>
+    }
     const kept = onDisk.ranges.reduce((sum, r) => sum + r.end - r.start, 0)
     expect(kept).toBeGreaterThan(SIZE / 3)
 
@@ -142,7 +158,13 @@ describe('DownloadJob against the emulator', () => {
   })
 
   it('keeps malicious names inside the target folder', async () => {
-    const names = ['../../escape.txt', 'CON.txt', 'a/b\\c.txt', 'nul\u0000byte.txt', `${'long'.repeat(80)}.txt`]
+    const names = [
+      '../../escape.txt',
+      'CON.txt',
+      'a/b\\c.txt',
+      'nul\u0000byte.txt',
+      `${'long'.repeat(80)}.txt`,
+    ]
     for (const [index, name] of names.entries()) {
       const file = await emulator.control.createFile({ key: KEY, name, content: `file ${index}` })
       const outcome = await job({ link: file.url }).instance.run()
@@ -178,7 +200,9 @@ describe('DownloadJob against the emulator', () => {
 
   it('refuses to start when the file cannot fit on the disk', async () => {
     const file = await synthetic('huge.bin', 3, 2 ** 50)
-    const error = await job({ link: file.url }).instance.run().catch((e: unknown) => e)
+    const error = await job({ link: file.url })
+      .instance.run()
+      .catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'DISK_FULL' })
     expect(await readdir(dir)).toEqual([])
   })
@@ -188,7 +212,11 @@ describe('DownloadJob against the emulator', () => {
     const done = await job({ link: file.url }).instance.run()
     expect(done.status).toBe('completed')
     emulator.control.resetStats()
-    const again = await job({ link: file.url, partPath: join(dir, 'landed.bin.part'), expectedSize: MiB }).instance.run()
+    const again = await job({
+      link: file.url,
+      partPath: join(dir, 'landed.bin.part'),
+      expectedSize: MiB,
+    }).instance.run()
     expect(again).toMatchObject({ status: 'completed', name: 'landed.bin', size: MiB })
     expect(emulator.control.stats().bytesServed).toBe(0)
     expect(await readdir(dir)).toEqual(['landed.bin'])

@@ -42,7 +42,9 @@ async function recordedBytes(): Promise<number> {
   let total = 0
   for (const name of await readdir(dir).catch(() => [])) {
     if (!name.endsWith('.part.json')) continue
-    const control = JSON.parse(await readFile(join(dir, name), 'utf8')) as { ranges: Array<{ start: number; end: number }> }
+    const control = JSON.parse(await readFile(join(dir, name), 'utf8')) as {
+      ranges: Array<{ start: number; end: number }>
+    }
     total += control.ranges.reduce((sum, r) => sum + r.end - r.start, 0)
   }
   return total
@@ -51,7 +53,13 @@ async function recordedBytes(): Promise<number> {
 describe('a transfer process killed with SIGKILL', () => {
   it('finishes every file byte-identical after a restart, fetching little of what was on disk again', async () => {
     const files = await Promise.all(
-      SIZES.map((size, index) => emulator.control.createFile({ key: KEY, name: `crash-${index}.bin`, synthetic: { size, seed: 100 + index } })),
+      SIZES.map((size, index) =>
+        emulator.control.createFile({
+          key: KEY,
+          name: `crash-${index}.bin`,
+          synthetic: { size, seed: 100 + index },
+        }),
+      ),
     )
     emulator.control.setSpeedCap(3 * MiB)
     const first = run(files.map((f) => f.url))
@@ -70,8 +78,13 @@ describe('a transfer process killed with SIGKILL', () => {
     const second = run([])
     const log = await second.output
     expect(log).toContain('done ')
-    const items = JSON.parse(log.slice(log.indexOf('done ') + 5).split('\n')[0]!) as Array<{ name: string; status: string }>
-    expect(items.map((i) => [i.name, i.status]).sort()).toEqual(SIZES.map((_, i) => [`crash-${i}.bin`, 'completed']))
+    const items = JSON.parse(log.slice(log.indexOf('done ') + 5).split('\n')[0]!) as Array<{
+      name: string
+      status: string
+    }>
+    expect(items.map((i) => [i.name, i.status]).sort()).toEqual(
+      SIZES.map((_, i) => [`crash-${i}.bin`, 'completed']),
+    )
     for (const [index, size] of SIZES.entries()) {
       const data = await readFile(join(dataDir, 'downloads', `crash-${index}.bin`))
       expect(data.equals(syntheticBytes(100 + index, size))).toBe(true)

@@ -17,7 +17,10 @@ let emulator: RunningEmulator
 let service: TestService
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium', email: 'engine@example.com' }] })
+  emulator = await startEmulator({
+    rateLimits: false,
+    keys: [{ key: KEY, tier: 'premium', email: 'engine@example.com' }],
+  })
 })
 
 afterAll(async () => {
@@ -26,7 +29,11 @@ afterAll(async () => {
 
 beforeEach(async () => {
   emulator.control.reset()
-  service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, engine: { minSegment: 256 * 1024, remotePollMs: 100 } })
+  service = await createTestService({
+    apiUrl: emulator.apiUrl,
+    key: KEY,
+    engine: { minSegment: 256 * 1024, remotePollMs: 100 },
+  })
   return () => service.close()
 })
 
@@ -41,10 +48,19 @@ async function invoke<C extends Parameters<TestService['bridge']['invoke']>[0]>(
 
 describe('the transfer engine behind the contract', () => {
   it('downloads every file of a messy paste, expanding folder links and reporting the rest', async () => {
-    const a = await emulator.control.createFile({ key: KEY, name: 'alpha.bin', synthetic: { size: 3 * MiB, seed: 1 } })
+    const a = await emulator.control.createFile({
+      key: KEY,
+      name: 'alpha.bin',
+      synthetic: { size: 3 * MiB, seed: 1 },
+    })
     const b = await emulator.control.createFile({ key: KEY, name: 'beta.txt', content: 'beta' })
     const folder = emulator.control.createFolder({ key: KEY, name: 'Shared stuff' })
-    await emulator.control.createFile({ key: KEY, folderId: folder.id, name: 'gamma.bin', synthetic: { size: MiB, seed: 3 } })
+    await emulator.control.createFile({
+      key: KEY,
+      folderId: folder.id,
+      name: 'gamma.bin',
+      synthetic: { size: MiB, seed: 3 },
+    })
     await emulator.control.createFile({ key: KEY, folderId: folder.id, name: 'delta.txt', content: 'delta' })
     const shared = emulator.control.shareFolder({ key: KEY, folderId: folder.id })
     const paste = [
@@ -72,9 +88,13 @@ describe('the transfer engine behind the contract', () => {
     const group = items.filter((i) => i.groupId)
     expect(new Set(group.map((i) => i.groupId)).size).toBe(1)
     expect(group.map((i) => i.name).sort()).toEqual(['delta.txt', 'gamma.bin'])
-    expect((await readFile(join(service.downloadsDir, 'alpha.bin'))).equals(syntheticBytes(1, 3 * MiB))).toBe(true)
+    expect((await readFile(join(service.downloadsDir, 'alpha.bin'))).equals(syntheticBytes(1, 3 * MiB))).toBe(
+      true,
+    )
     expect(await readFile(join(service.downloadsDir, 'beta.txt'), 'utf8')).toBe('beta')
-    expect((await readFile(join(service.downloadsDir, 'gamma.bin'))).equals(syntheticBytes(3, MiB))).toBe(true)
+    expect((await readFile(join(service.downloadsDir, 'gamma.bin'))).equals(syntheticBytes(3, MiB))).toBe(
+      true,
+    )
     expect(await readFile(join(service.downloadsDir, 'delta.txt'), 'utf8')).toBe('delta')
 
     const again = await invoke('transfers:add', { kind: 'download', text: a.url })
@@ -83,7 +103,11 @@ describe('the transfer engine behind the contract', () => {
 
   it('pauses and resumes a download without fetching twice what is on disk', async () => {
     const size = 24 * MiB
-    const file = await emulator.control.createFile({ key: KEY, name: 'slow.bin', synthetic: { size, seed: 9 } })
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'slow.bin',
+      synthetic: { size, seed: 9 },
+    })
     emulator.control.setSpeedCap(4 * MiB)
     emulator.control.resetStats()
     const { addedIds } = await invoke('transfers:add', { kind: 'download', text: file.url })
@@ -97,7 +121,9 @@ describe('the transfer engine behind the contract', () => {
     await invoke('transfers:resume', { all: true })
     const [done] = await waitForTransfers(service.bridge, allFinished)
     expect(done).toMatchObject({ status: 'completed', bytesDone: size, bytesTotal: size })
-    expect((await readFile(join(service.downloadsDir, 'slow.bin'))).equals(syntheticBytes(9, size))).toBe(true)
+    expect((await readFile(join(service.downloadsDir, 'slow.bin'))).equals(syntheticBytes(9, size))).toBe(
+      true,
+    )
     expect(await readdir(service.downloadsDir)).toEqual(['slow.bin'])
     // What was on disk at the pause was not fetched again; only hand-off overlap (bounded) was.
     expect(emulator.control.stats().bytesServed).toBeLessThan(size * 1.1)
@@ -118,9 +144,15 @@ describe('the transfer engine behind the contract', () => {
         await writeFile(join(local, path), content)
       }
       const existing = emulator.control.createFolder({ key: KEY, name: 'photos' })
-      const added = await invoke('transfers:add', { kind: 'upload', paths: [join(local, 'photos')], folderId: 0 })
+      const added = await invoke('transfers:add', {
+        kind: 'upload',
+        paths: [join(local, 'photos')],
+        folderId: 0,
+      })
       expect(added.addedIds).toHaveLength(4)
-      expect(added.rejected).toEqual([{ line: join(local, 'photos/empty.txt'), reason: '1fichier does not accept empty files.' }])
+      expect(added.rejected).toEqual([
+        { line: join(local, 'photos/empty.txt'), reason: '1fichier does not accept empty files.' },
+      ])
       const items = await waitForTransfers(service.bridge, allFinished)
       expect(items.every((i) => i.status === 'completed' && i.link?.startsWith('https://'))).toBe(true)
       // The checksum 1fichier reported matched the bytes sent, and is kept on the item.
@@ -147,7 +179,11 @@ describe('the transfer engine behind the contract', () => {
   })
 
   it('keeps the queue across a restart and finishes it afterwards', async () => {
-    const file = await emulator.control.createFile({ key: KEY, name: 'later.bin', synthetic: { size: 2 * MiB, seed: 4 } })
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'later.bin',
+      synthetic: { size: 2 * MiB, seed: 4 },
+    })
     const { addedIds } = await invoke('transfers:add', { kind: 'download', text: file.url, start: false })
     const dataDir = service.dataDir
     await service.core.close()
@@ -158,7 +194,9 @@ describe('the transfer engine behind the contract', () => {
       await reopened.bridge.invoke('transfers:resume', { all: true })
       const [done] = await waitForTransfers(reopened.bridge, allFinished)
       expect(done!.status).toBe('completed')
-      expect((await readFile(join(dataDir, 'downloads', 'later.bin'))).equals(syntheticBytes(4, 2 * MiB))).toBe(true)
+      expect(
+        (await readFile(join(dataDir, 'downloads', 'later.bin'))).equals(syntheticBytes(4, 2 * MiB)),
+      ).toBe(true)
     } finally {
       await reopened.core.close()
     }
@@ -213,9 +251,15 @@ describe('the transfer engine behind the contract', () => {
 
   it('rides out a flood lock without user action', async () => {
     await service.close()
-    service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, client: { floodLock: { floodMs: 1500, ipLockedMs: 1500 } } })
+    service = await createTestService({
+      apiUrl: emulator.apiUrl,
+      key: KEY,
+      client: { floodLock: { floodMs: 1500, ipLockedMs: 1500 } },
+    })
     const files = await Promise.all(
-      [1, 2, 3].map((n) => emulator.control.createFile({ key: KEY, name: `flood-${n}.txt`, content: `flood ${n}` })),
+      [1, 2, 3].map((n) =>
+        emulator.control.createFile({ key: KEY, name: `flood-${n}.txt`, content: `flood ${n}` }),
+      ),
     )
     const paused: Array<number | null> = []
     const unsubscribe = service.bridge.on('api:paused', (event) => paused.push(event.until))
@@ -226,7 +270,8 @@ describe('the transfer engine behind the contract', () => {
     expect(items.every((i) => i.status === 'completed')).toBe(true)
     expect(paused[0]).toEqual(expect.any(Number))
     expect(paused.at(-1)).toBeNull()
-    for (const n of [1, 2, 3]) expect(await readFile(join(service.downloadsDir, `flood-${n}.txt`), 'utf8')).toBe(`flood ${n}`)
+    for (const n of [1, 2, 3])
+      expect(await readFile(join(service.downloadsDir, `flood-${n}.txt`), 'utf8')).toBe(`flood ${n}`)
   })
 
   it('applies upload options once the file is in, and refuses a short password up front', async () => {
@@ -259,9 +304,16 @@ describe('the transfer engine behind the contract', () => {
 
   it('reorders the queue, and what starts next follows the order', async () => {
     const links = await Promise.all(
-      ['one', 'two', 'three', 'four'].map(async (name) => (await emulator.control.createFile({ key: KEY, name: `${name}.txt`, content: name })).url),
+      ['one', 'two', 'three', 'four'].map(
+        async (name) =>
+          (await emulator.control.createFile({ key: KEY, name: `${name}.txt`, content: name })).url,
+      ),
     )
-    const { addedIds } = await invoke('transfers:add', { kind: 'download', text: links.join('\n'), start: false })
+    const { addedIds } = await invoke('transfers:add', {
+      kind: 'download',
+      text: links.join('\n'),
+      start: false,
+    })
     await invoke('transfers:reorder', { ids: [addedIds[3]!], to: 'top' })
     await invoke('transfers:reorder', { ids: [addedIds[0]!], to: 'bottom' })
     await invoke('transfers:reorder', { ids: [addedIds[2]!], to: 'up' })
@@ -275,9 +327,17 @@ describe('the transfer engine behind the contract', () => {
     try {
       await writeFile(join(local, 'report.pdf'), 'same bytes')
       await writeFile(join(local, 'other.pdf'), 'other bytes')
-      const existing = await emulator.control.createFile({ key: KEY, name: 'report.pdf', content: 'same bytes' })
+      const existing = await emulator.control.createFile({
+        key: KEY,
+        name: 'report.pdf',
+        content: 'same bytes',
+      })
       await invoke('settings:update', { uploadDuplicates: 'skip' })
-      await invoke('transfers:add', { kind: 'upload', paths: [join(local, 'report.pdf'), join(local, 'other.pdf')], folderId: 0 })
+      await invoke('transfers:add', {
+        kind: 'upload',
+        paths: [join(local, 'report.pdf'), join(local, 'other.pdf')],
+        folderId: 0,
+      })
       const items = await waitForTransfers(service.bridge, allFinished)
       const report = items.find((i) => i.name === 'report.pdf')!
       expect(report).toMatchObject({ status: 'completed', link: existing.url })
@@ -294,9 +354,21 @@ describe('the transfer engine behind the contract', () => {
   it('verifies downloads against checksums from a listing or, when asked, from file/info', async () => {
     await service.close()
     service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, engine: { maxAttempts: 1 } })
-    const good = await emulator.control.createFile({ key: KEY, name: 'listed.bin', synthetic: { size: MiB, seed: 41 } })
-    const asked = await emulator.control.createFile({ key: KEY, name: 'asked.bin', synthetic: { size: MiB, seed: 42 } })
-    const lying = await emulator.control.createFile({ key: KEY, name: 'lying.bin', synthetic: { size: MiB, seed: 43 } })
+    const good = await emulator.control.createFile({
+      key: KEY,
+      name: 'listed.bin',
+      synthetic: { size: MiB, seed: 41 },
+    })
+    const asked = await emulator.control.createFile({
+      key: KEY,
+      name: 'asked.bin',
+      synthetic: { size: MiB, seed: 42 },
+    })
+    const lying = await emulator.control.createFile({
+      key: KEY,
+      name: 'lying.bin',
+      synthetic: { size: MiB, seed: 43 },
+    })
     const goodSum = (await emulator.control.checksum(good.id))!
     emulator.control.resetStats()
     await invoke('transfers:add', {

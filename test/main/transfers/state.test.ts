@@ -19,33 +19,41 @@ const LEGAL: Table = {
   interrupt: { active: 'queued', retrying: 'queued' },
 }
 
-const pairs = TransferStatus.options.flatMap((from) => TransferEvent.options.map((event) => ({ from, event })))
+const pairs = TransferStatus.options.flatMap((from) =>
+  TransferEvent.options.map((event) => ({ from, event })),
+)
 
 describe('transition', () => {
   it('covers all 7 × 10 pairs', () => {
     expect(pairs).toHaveLength(70)
   })
 
-  it.each(pairs.filter(({ from, event }) => LEGAL[event][from] !== undefined))('$from --$event--> allowed', ({ from, event }) => {
-    expect(transition(from, event)).toBe(LEGAL[event][from])
-    expect(canTransition(from, event)).toBe(true)
-  })
+  it.each(pairs.filter(({ from, event }) => LEGAL[event][from] !== undefined))(
+    '$from --$event--> allowed',
+    ({ from, event }) => {
+      expect(transition(from, event)).toBe(LEGAL[event][from])
+      expect(canTransition(from, event)).toBe(true)
+    },
+  )
 
-  it.each(pairs.filter(({ from, event }) => LEGAL[event][from] === undefined))('$from --$event--> throws', ({ from, event }) => {
-    expect(canTransition(from, event)).toBe(false)
-    let caught: unknown
-    try {
-      transition(from, event)
-    } catch (error) {
-      caught = error
-    }
-    expect(caught).toBeInstanceOf(TransferStateError)
-    const error = caught as TransferStateError
-    expect(error.code).toBe('ILLEGAL_TRANSITION')
-    expect(error.from).toBe(from)
-    expect(error.event).toBe(event)
-    expect(error.message).toContain(`${from} → ${event}`)
-  })
+  it.each(pairs.filter(({ from, event }) => LEGAL[event][from] === undefined))(
+    '$from --$event--> throws',
+    ({ from, event }) => {
+      expect(canTransition(from, event)).toBe(false)
+      let caught: unknown
+      try {
+        transition(from, event)
+      } catch (error) {
+        caught = error
+      }
+      expect(caught).toBeInstanceOf(TransferStateError)
+      const error = caught as TransferStateError
+      expect(error.code).toBe('ILLEGAL_TRANSITION')
+      expect(error.from).toBe(from)
+      expect(error.event).toBe(event)
+      expect(error.message).toContain(`${from} → ${event}`)
+    },
+  )
 
   it('never leaves a terminal status except by a user retry', () => {
     for (const from of ['completed', 'failed', 'canceled'] as const) {

@@ -5,7 +5,13 @@ import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
 const KiB = 1024
 
 /** Runs `connections` loops taking `chunk` bytes each for `seconds` of virtual time; returns bytes let through. */
-async function drive(bucket: TokenBucket, clock: ManualClock, connections: number, chunk: number, seconds: number) {
+async function drive(
+  bucket: TokenBucket,
+  clock: ManualClock,
+  connections: number,
+  chunk: number,
+  seconds: number,
+) {
   let passed = 0
   let running = true
   const loops = Array.from({ length: connections }, async () => {

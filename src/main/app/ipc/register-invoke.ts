@@ -16,7 +16,10 @@ export function registerInvoke({ dispatch, origin, onReady }: RegisterInvokeOpti
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<IpcResult<unknown>> => {
       if (!isTrustedSender(event.senderFrame, origin)) {
-        return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This page may not call Fichier Desk.' } }
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN_SENDER', message: 'This page may not call Fichier Desk.' },
+        }
       }
       const result = await dispatch(channel, input)
       if (channel === 'app:ready' && result.ok) onReady(event.sender)

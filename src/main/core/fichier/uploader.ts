@@ -180,7 +180,10 @@ export class Uploader {
   }
 }
 
-async function* hashing(chunks: AsyncIterable<Uint8Array>, hasher: WhirlpoolHasher): AsyncIterable<Uint8Array> {
+async function* hashing(
+  chunks: AsyncIterable<Uint8Array>,
+  hasher: WhirlpoolHasher,
+): AsyncIterable<Uint8Array> {
   for await (const chunk of chunks) {
     hasher.update(chunk)
     yield chunk

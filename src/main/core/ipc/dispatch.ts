@@ -27,14 +27,20 @@ export function describeIssues(error: z.ZodError): string {
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (channel, input) => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Unknown command "${String(channel)}"` } }
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `Unknown command "${String(channel)}"` },
+      }
     }
     const schemas = invokeSchemas[channel]
     const parsed = schemas.input.safeParse(input ?? {})
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'INVALID_INPUT', message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}` },
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Invalid input for ${channel}: ${describeIssues(parsed.error)}`,
+        },
       }
     }
     try {
@@ -43,7 +49,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       if (options.validateOutputs) {
         const checked = schemas.output.safeParse(value)
         if (!checked.success) {
-          throw new Error(`Handler for ${channel} answered an invalid value: ${describeIssues(checked.error)}`)
+          throw new Error(
+            `Handler for ${channel} answered an invalid value: ${describeIssues(checked.error)}`,
+          )
         }
       }
       return { ok: true, value }

@@ -1,4 +1,10 @@
-import type { EventChannel, EventPayload, InvokeChannel, InvokeOutput, InvokeParsed } from '../../../shared/contract'
+import type {
+  EventChannel,
+  EventPayload,
+  InvokeChannel,
+  InvokeOutput,
+  InvokeParsed,
+} from '../../../shared/contract'
 import type { TypedEmitter } from '../lib/typed-emitter'
 
 /** One handler per command: the map is exhaustive, so a new channel without a handler fails to compile. */

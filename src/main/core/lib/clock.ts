@@ -98,7 +98,8 @@ export class ManualClock implements Clock {
   #earliest(): Sleeper | undefined {
     let best: Sleeper | undefined
     for (const sleeper of this.#sleepers) {
-      if (!best || sleeper.due < best.due || (sleeper.due === best.due && sleeper.seq < best.seq)) best = sleeper
+      if (!best || sleeper.due < best.due || (sleeper.due === best.due && sleeper.seq < best.seq))
+        best = sleeper
     }
     return best
   }

@@ -19,7 +19,11 @@ export interface LoadedQueue<T> {
 }
 
 /** Reads the snapshot, then replays the journal lines written after it. */
-export async function loadQueue<T extends { id: string }>(dir: string, schema: z.ZodType<T>, clock: Clock): Promise<LoadedQueue<T>> {
+export async function loadQueue<T extends { id: string }>(
+  dir: string,
+  schema: z.ZodType<T>,
+  clock: Clock,
+): Promise<LoadedQueue<T>> {
   const problems: QueueProblem[] = []
   const items = new Map<string, T>()
   const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-')
@@ -31,7 +35,11 @@ export async function loadQueue<T extends { id: string }>(dir: string, schema: z
       if (parsed.success) valid.push(parsed.data)
       else {
         const id = typeof item === 'object' && item !== null && 'id' in item ? String(item.id) : '?'
-        problems.push({ kind: 'invalid-item', message: `Item ${id} in ${where} is invalid and was left out: ${parsed.error.message}`, ...(line ? { line } : {}) })
+        problems.push({
+          kind: 'invalid-item',
+          message: `Item ${id} in ${where} is invalid and was left out: ${parsed.error.message}`,
+          ...(line ? { line } : {}),
+        })
       }
     }
     return valid
@@ -51,7 +59,11 @@ export async function loadQueue<T extends { id: string }>(dir: string, schema: z
     } else {
       const corruptPath = `${snapshotPath}.corrupt-${stamp}`
       await rename(snapshotPath, corruptPath)
-      problems.push({ kind: 'corrupt-snapshot', message: 'The queue snapshot could not be read; it was set aside and the journal replayed alone.', path: corruptPath })
+      problems.push({
+        kind: 'corrupt-snapshot',
+        message: 'The queue snapshot could not be read; it was set aside and the journal replayed alone.',
+        path: corruptPath,
+      })
     }
   }
 
@@ -82,7 +94,11 @@ export async function loadQueue<T extends { id: string }>(dir: string, schema: z
       const entry = parseEntry(text)
       if (!entry) {
         corruptLines = true
-        problems.push({ kind: 'corrupt-line', message: `Journal line ${line} could not be read and was skipped.`, line })
+        problems.push({
+          kind: 'corrupt-line',
+          message: `Journal line ${line} could not be read and was skipped.`,
+          line,
+        })
         continue
       }
       if (entry.seq <= base) {
@@ -91,7 +107,8 @@ export async function loadQueue<T extends { id: string }>(dir: string, schema: z
       }
       seq = Math.max(seq, entry.seq)
       replayedLines++
-      if (entry.op === 'put') for (const item of takeItems(entry.items, `journal line ${line}`, line)) items.set(item.id, item)
+      if (entry.op === 'put')
+        for (const item of takeItems(entry.items, `journal line ${line}`, line)) items.set(item.id, item)
       else for (const id of entry.ids) items.delete(id)
     }
     if (corruptLines) {
@@ -128,7 +145,9 @@ function parseEntry(text: string): JournalEntry | undefined {
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
   } catch {
     return undefined
   }
@@ -136,7 +155,8 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 
 function count(buffer: Buffer, end: number): number {
   let lines = 0
-  for (let index = buffer.indexOf(0x0a); index >= 0 && index < end; index = buffer.indexOf(0x0a, index + 1)) lines++
+  for (let index = buffer.indexOf(0x0a); index >= 0 && index < end; index = buffer.indexOf(0x0a, index + 1))
+    lines++
   return lines
 }
 
@@ -149,7 +169,9 @@ async function readBufferIfExists(path: string): Promise<Buffer | undefined> {
     return await readFile(path)
   } catch (error) {
     if (isMissing(error)) return undefined
-    throw new QueueStoreError('READ_FAILED', `The transfer queue could not be read: ${path}`, { cause: error })
+    throw new QueueStoreError('READ_FAILED', `The transfer queue could not be read: ${path}`, {
+      cause: error,
+    })
   }
 }
 

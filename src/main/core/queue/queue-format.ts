@@ -18,8 +18,18 @@ export type QueueSnapshot = z.infer<typeof QueueSnapshot>
 
 /** One journal line. `seq` grows by one per line, across compactions. */
 export const JournalEntry = z.discriminatedUnion('op', [
-  z.object({ v: z.number().int().positive(), seq: z.number().int().positive(), op: z.literal('put'), items: z.array(z.unknown()) }),
-  z.object({ v: z.number().int().positive(), seq: z.number().int().positive(), op: z.literal('remove'), ids: z.array(z.string()) }),
+  z.object({
+    v: z.number().int().positive(),
+    seq: z.number().int().positive(),
+    op: z.literal('put'),
+    items: z.array(z.unknown()),
+  }),
+  z.object({
+    v: z.number().int().positive(),
+    seq: z.number().int().positive(),
+    op: z.literal('remove'),
+    ids: z.array(z.string()),
+  }),
 ])
 export type JournalEntry = z.infer<typeof JournalEntry>
 
@@ -35,16 +45,23 @@ const MIGRATIONS: Partial<Record<number, Migration>> = {}
  * Brings a parsed snapshot or journal line (`versionKey` names its version field) to the current
  * format. A version newer than this build is refused rather than misread.
  */
-export function migrateRecord(raw: Record<string, unknown>, versionKey: 'version' | 'v'): Record<string, unknown> {
+export function migrateRecord(
+  raw: Record<string, unknown>,
+  versionKey: 'version' | 'v',
+): Record<string, unknown> {
   let record = raw
   let version = record[versionKey]
   if (typeof version !== 'number') return record
   if (version > QUEUE_FORMAT_VERSION) {
-    throw new QueueStoreError('UNSUPPORTED_VERSION', `The transfer queue was saved by a newer version of the app (format ${version}).`)
+    throw new QueueStoreError(
+      'UNSUPPORTED_VERSION',
+      `The transfer queue was saved by a newer version of the app (format ${version}).`,
+    )
   }
   while (version < QUEUE_FORMAT_VERSION) {
     const step = MIGRATIONS[version]
-    if (!step) throw new QueueStoreError('UNSUPPORTED_VERSION', `The transfer queue format ${version} cannot be read.`)
+    if (!step)
+      throw new QueueStoreError('UNSUPPORTED_VERSION', `The transfer queue format ${version} cannot be read.`)
     record = { ...step(record), [versionKey]: version + 1 }
     version += 1
   }

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { AppError } from '../lib/app-error'
 
-export const QueueStoreErrorCode = z.enum(['CLOSED', 'INVALID_ITEM', 'READ_FAILED', 'WRITE_FAILED', 'UNSUPPORTED_VERSION'])
+export const QueueStoreErrorCode = z.enum([
+  'CLOSED',
+  'INVALID_ITEM',
+  'READ_FAILED',
+  'WRITE_FAILED',
+  'UNSUPPORTED_VERSION',
+])
 export type QueueStoreErrorCode = z.infer<typeof QueueStoreErrorCode>
 
 /** The transfer queue could not be read or written. */

@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { systemClock, type Clock } from '../lib/clock'
 import { loadQueue } from './load-queue'
-import { JOURNAL_FILE, QUEUE_FORMAT_VERSION, SNAPSHOT_FILE, type JournalEntry, type QueueSnapshot } from './queue-format'
+import {
+  JOURNAL_FILE,
+  QUEUE_FORMAT_VERSION,
+  SNAPSHOT_FILE,
+  type JournalEntry,
+  type QueueSnapshot,
+} from './queue-format'
 import type { QueueOpenReport, QueueProblem } from './queue-problem'
 import { QueueStoreError } from './queue-store-error'
 import { StoredItem } from './stored-item'
@@ -71,7 +77,13 @@ export class QueueStore<T extends StoredItem = StoredItem> {
   #retryCompactionAt = { lines: 0, bytes: 0 }
   readonly #stats: QueueStoreStats
 
-  private constructor(dir: string, schema: z.ZodType<T>, options: QueueStoreOptions<T>, journal: FileHandle, state: { items: Map<string, T>; seq: number; lines: number; bytes: number }) {
+  private constructor(
+    dir: string,
+    schema: z.ZodType<T>,
+    options: QueueStoreOptions<T>,
+    journal: FileHandle,
+    state: { items: Map<string, T>; seq: number; lines: number; bytes: number },
+  ) {
     this.#dir = dir
     this.#schema = schema
     this.#clock = options.clock ?? systemClock
@@ -80,7 +92,14 @@ export class QueueStore<T extends StoredItem = StoredItem> {
     this.#journal = journal
     this.#items = state.items
     this.#seq = state.seq
-    this.#stats = { writes: 0, syncs: 0, bytesAppended: 0, journalLines: state.lines, journalBytes: state.bytes, compactions: 0 }
+    this.#stats = {
+      writes: 0,
+      syncs: 0,
+      bytesAppended: 0,
+      journalLines: state.lines,
+      journalBytes: state.bytes,
+      compactions: 0,
+    }
   }
 
   /**
@@ -109,7 +128,9 @@ export class QueueStore<T extends StoredItem = StoredItem> {
       if (!loaded.journalExists) await syncDir(dir)
     } catch (error) {
       await journal.close()
-      throw new QueueStoreError('WRITE_FAILED', 'The transfer queue journal could not be prepared.', { cause: error })
+      throw new QueueStoreError('WRITE_FAILED', 'The transfer queue journal could not be prepared.', {
+        cause: error,
+      })
     }
 
     const store = new QueueStore(dir, schema, options, journal, {
@@ -142,7 +163,13 @@ export class QueueStore<T extends StoredItem = StoredItem> {
     try {
       valid = items.map((item) => this.#schema.parse(item))
     } catch (error) {
-      return Promise.reject(new QueueStoreError('INVALID_ITEM', 'A transfer could not be saved: it does not match the queue schema.', { cause: error }))
+      return Promise.reject(
+        new QueueStoreError(
+          'INVALID_ITEM',
+          'A transfer could not be saved: it does not match the queue schema.',
+          { cause: error },
+        ),
+      )
     }
     if (valid.length === 0) return this.#idle()
     return this.#enqueue({ kind: 'put', items: valid })
@@ -189,7 +216,10 @@ export class QueueStore<T extends StoredItem = StoredItem> {
 
   #unavailable(): QueueStoreError | undefined {
     if (this.#closed) return new QueueStoreError('CLOSED', 'The transfer queue is closed.')
-    if (this.#broken !== undefined) return new QueueStoreError('WRITE_FAILED', 'The transfer queue can no longer be written.', { cause: this.#broken })
+    if (this.#broken !== undefined)
+      return new QueueStoreError('WRITE_FAILED', 'The transfer queue can no longer be written.', {
+        cause: this.#broken,
+      })
     return undefined
   }
 
@@ -220,7 +250,11 @@ export class QueueStore<T extends StoredItem = StoredItem> {
           await this.#commit(batch.map((waiter) => waiter.change))
           for (const waiter of batch) waiter.resolve()
         } catch (error) {
-          const failure = new QueueStoreError('WRITE_FAILED', 'A change to the transfer queue could not be saved.', { cause: error })
+          const failure = new QueueStoreError(
+            'WRITE_FAILED',
+            'A change to the transfer queue could not be saved.',
+            { cause: error },
+          )
           for (const waiter of batch) waiter.reject(failure)
           if (this.#broken === undefined) continue
           this.#failAll([...this.#waiting.splice(0), ...this.#compactWaiters.splice(0)])
@@ -235,8 +269,15 @@ export class QueueStore<T extends StoredItem = StoredItem> {
           for (const waiter of compactWaiters) waiter.resolve()
         } catch (error) {
           // The journal still holds every change: nothing is lost, a later compaction tries again.
-          this.#retryCompactionAt = { lines: this.#stats.journalLines + this.#compactEvery, bytes: this.#stats.journalBytes + this.#compactBytes }
-          const failure = new QueueStoreError('WRITE_FAILED', 'The transfer queue snapshot could not be written.', { cause: error })
+          this.#retryCompactionAt = {
+            lines: this.#stats.journalLines + this.#compactEvery,
+            bytes: this.#stats.journalBytes + this.#compactBytes,
+          }
+          const failure = new QueueStoreError(
+            'WRITE_FAILED',
+            'The transfer queue snapshot could not be written.',
+            { cause: error },
+          )
           for (const waiter of compactWaiters) waiter.reject(failure)
         }
       }
@@ -244,7 +285,9 @@ export class QueueStore<T extends StoredItem = StoredItem> {
   }
 
   #failAll(waiters: Settle[]): void {
-    const failure = this.#unavailable() ?? new QueueStoreError('WRITE_FAILED', 'The transfer queue can no longer be written.')
+    const failure =
+      this.#unavailable() ??
+      new QueueStoreError('WRITE_FAILED', 'The transfer queue can no longer be written.')
     for (const waiter of waiters) waiter.reject(failure)
   }
 
@@ -262,7 +305,8 @@ export class QueueStore<T extends StoredItem = StoredItem> {
     const buffer = Buffer.from(lines.join(''), 'utf8')
     try {
       let written = 0
-      while (written < buffer.length) written += (await this.#journal.write(buffer, written, buffer.length - written)).bytesWritten
+      while (written < buffer.length)
+        written += (await this.#journal.write(buffer, written, buffer.length - written)).bytesWritten
       this.#stats.writes++
     } catch (error) {
       // Cut what may have reached the file, so that the next line does not follow a partial one.
@@ -294,7 +338,10 @@ export class QueueStore<T extends StoredItem = StoredItem> {
 
   #compactionDue(): boolean {
     const { lines, bytes } = this.#retryCompactionAt
-    return this.#stats.journalLines >= Math.max(this.#compactEvery, lines) || this.#stats.journalBytes >= Math.max(this.#compactBytes, bytes)
+    return (
+      this.#stats.journalLines >= Math.max(this.#compactEvery, lines) ||
+      this.#stats.journalBytes >= Math.max(this.#compactBytes, bytes)
+    )
   }
 
   /**
@@ -302,7 +349,12 @@ export class QueueStore<T extends StoredItem = StoredItem> {
    * between the two leaves journal lines whose `seq` the snapshot already covers, skipped on load.
    */
   async #compactNow(): Promise<void> {
-    const snapshot: QueueSnapshot = { version: QUEUE_FORMAT_VERSION, seq: this.#seq, savedAt: this.#clock.now(), items: [...this.#items.values()] }
+    const snapshot: QueueSnapshot = {
+      version: QUEUE_FORMAT_VERSION,
+      seq: this.#seq,
+      savedAt: this.#clock.now(),
+      items: [...this.#items.values()],
+    }
     const path = join(this.#dir, SNAPSHOT_FILE)
     const temp = `${path}.tmp`
     const handle = await open(temp, 'w')

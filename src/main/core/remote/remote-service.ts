@@ -5,7 +5,14 @@ import type { FichierClient } from '../fichier/fichier-client'
 /** What the remote browser needs from the API client. */
 export type RemoteApi = Pick<
   FichierClient,
-  'folderList' | 'makeFolder' | 'renameFiles' | 'moveFiles' | 'moveFolder' | 'removeFiles' | 'removeFolder' | 'shareFolder'
+  | 'folderList'
+  | 'makeFolder'
+  | 'renameFiles'
+  | 'moveFiles'
+  | 'moveFolder'
+  | 'removeFiles'
+  | 'removeFolder'
+  | 'shareFolder'
 >
 
 /** The account's folders and files as the renderer shows them, through the client's listing cache. */
@@ -68,7 +75,8 @@ export class RemoteService {
   async delete(selection: RemoteSelection): Promise<{ removedFiles: number; removedFolders: number }> {
     let removedFiles = 0
     let removedFolders = 0
-    if (selection.files.length > 0) removedFiles += (await this.api.removeFiles(selection.files.map((url) => ({ url })))).removed
+    if (selection.files.length > 0)
+      removedFiles += (await this.api.removeFiles(selection.files.map((url) => ({ url })))).removed
     const removeTree = async (folderId: number): Promise<void> => {
       const listing = await this.api.folderList(folderId, { files: true, refresh: true })
       if (listing.items.length > 0) {

@@ -50,7 +50,11 @@ export class ChangePublisher {
     this.#timer = null
     if (this.#upserts.size === 0 && this.#removed.size === 0) return
     this.#revision++
-    const batch = { revision: this.#revision, upserts: [...this.#upserts.values()], removedIds: [...this.#removed] }
+    const batch = {
+      revision: this.#revision,
+      upserts: [...this.#upserts.values()],
+      removedIds: [...this.#removed],
+    }
     this.#upserts.clear()
     this.#removed.clear()
     this.#publish(batch)

@@ -1,5 +1,7 @@
 /** `Content-Range: bytes 100-199/1000` → `{ start: 100, end: 200, total: 1000 }` (end exclusive); null if malformed. */
-export function parseContentRange(header: string | undefined): { start: number; end: number; total: number | null } | null {
+export function parseContentRange(
+  header: string | undefined,
+): { start: number; end: number; total: number | null } | null {
   if (!header) return null
   const match = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(header.trim())
   if (!match) return null

@@ -121,7 +121,11 @@ export class DownloadJob {
   }
 
   /** Opens a Range request; the range is read once the token is at hand, so a hand-off made meanwhile counts. */
-  async #open(range: { position: number; end: number | null }, validator: string | null, stale: string | null = null): Promise<OpenedStream> {
+  async #open(
+    range: { position: number; end: number | null },
+    validator: string | null,
+    stale: string | null = null,
+  ): Promise<OpenedStream> {
     const url = await this.#tokenUrl(stale)
     const { position: start, end } = range
     const headers: Record<string, string> = { range: `bytes=${start}-${end === null ? '' : end - 1}` }
@@ -134,10 +138,12 @@ export class DownloadJob {
       timeout: { connect: 15_000, response: 30_000 },
       signal: this.#signal,
     })
-    const response = await new Promise<{ statusCode: number; headers: OpenedStream['headers'] }>((resolve, reject) => {
-      stream.once('response', resolve)
-      stream.once('error', reject)
-    }).catch((error: unknown) => {
+    const response = await new Promise<{ statusCode: number; headers: OpenedStream['headers'] }>(
+      (resolve, reject) => {
+        stream.once('response', resolve)
+        stream.once('error', reject)
+      },
+    ).catch((error: unknown) => {
       stream.destroy()
       throw this.#signal.aborted ? this.#signal.reason : error
     })
@@ -147,13 +153,19 @@ export class DownloadJob {
     }
     if (response.statusCode >= 500) {
       stream.destroy()
-      throw new TransferFailureError('NODE_REFUSED', `The download server answered ${response.statusCode}.`, { retriable: true })
+      throw new TransferFailureError('NODE_REFUSED', `The download server answered ${response.statusCode}.`, {
+        retriable: true,
+      })
     }
     if (response.statusCode !== 200 && response.statusCode !== 206) {
       stream.destroy()
-      throw new TransferFailureError('NODE_REFUSED', `The download server refused the file (HTTP ${response.statusCode}).`, {
-        retriable: response.statusCode === 429,
-      })
+      throw new TransferFailureError(
+        'NODE_REFUSED',
+        `The download server refused the file (HTTP ${response.statusCode}).`,
+        {
+          retriable: response.statusCode === 429,
+        },
+      )
     }
     return { stream, status: response.statusCode, headers: response.headers }
   }
@@ -173,7 +185,13 @@ export class DownloadJob {
     const finalPath = partPath.replace(/\.part$/, '')
     const info = await stat(finalPath).catch(() => null)
     if (!info?.isFile() || info.size !== expected) return null
-    return { status: 'completed', path: finalPath, name: basename(finalPath), size: expected, verified: false }
+    return {
+      status: 'completed',
+      path: finalPath,
+      name: basename(finalPath),
+      size: expected,
+      verified: false,
+    }
   }
 
   /** Retries the opening of a connection on transient failures, with backoff. */
@@ -189,16 +207,26 @@ export class DownloadJob {
     }
   }
 
-  async #sizeAndValidator(opened: OpenedStream): Promise<{ size: number; etag: string | null; lastModified: string | null }> {
+  async #sizeAndValidator(
+    opened: OpenedStream,
+  ): Promise<{ size: number; etag: string | null; lastModified: string | null }> {
     const range = opened.status === 206 ? parseContentRange(header(opened.headers, 'content-range')) : null
     const length = Number(header(opened.headers, 'content-length'))
     const size = range?.total ?? (opened.status === 200 && Number.isSafeInteger(length) ? length : null)
     if (size === null) {
       opened.stream.destroy()
-      throw new TransferFailureError('BAD_RESPONSE', 'The download server did not say how large the file is.', { retriable: true })
+      throw new TransferFailureError(
+        'BAD_RESPONSE',
+        'The download server did not say how large the file is.',
+        { retriable: true },
+      )
     }
     const etag = header(opened.headers, 'etag') ?? null
-    return { size, etag: etag && !etag.startsWith('W/') ? etag : null, lastModified: header(opened.headers, 'last-modified') ?? null }
+    return {
+      size,
+      etag: etag && !etag.startsWith('W/') ? etag : null,
+      lastModified: header(opened.headers, 'last-modified') ?? null,
+    }
   }
 
   /** Applies the conflict policy; names other running downloads reserved count as taken. */
@@ -251,14 +279,22 @@ export class DownloadJob {
         if (request.knownName && request.conflict === 'skip') {
           const known = safeFileName(request.knownName)
           const target = pathInside(request.dir, known)
-          if (await access(target).then(() => true, () => false)) return { status: 'skipped', path: target, name: known }
+          if (
+            await access(target).then(
+              () => true,
+              () => false,
+            )
+          )
+            return { status: 'skipped', path: target, name: known }
         }
         // With several connections the first request asks for a bounded range, so that no byte the
         // other connections will fetch is sent twice; alone, it asks for the whole file.
         const firstEnd = request.connections > 1 ? minSegment : null
         first = await this.#retrying(() => this.#open({ position: 0, end: firstEnd }, null))
         const meta = await this.#sizeAndValidator(first)
-        const decided = await this.#finalName(safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'))
+        const decided = await this.#finalName(
+          safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
+        )
         name = decided.name
         if (decided.exists && request.conflict === 'skip') {
           first.stream.destroy()
@@ -267,9 +303,11 @@ export class DownloadJob {
         await this.#ensureSpace(meta.size)
         const partPath = pathInside(request.dir, `${name}.part`)
         deps.reserved.add(pathInside(request.dir, name))
-        part = await PartFile.open(partPath, { link: request.link, ...meta }, null).catch((error: unknown) => {
-          throw diskFailure(error, partPath)
-        })
+        part = await PartFile.open(partPath, { link: request.link, ...meta }, null).catch(
+          (error: unknown) => {
+            throw diskFailure(error, partPath)
+          },
+        )
       }
       this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
       await this.#download(part, first, releaseFirst, minSegment)
@@ -285,15 +323,28 @@ export class DownloadJob {
     }
   }
 
-  async #download(part: PartFile, first: OpenedStream | null, releaseFirst: () => void, minSegment: number): Promise<void> {
+  async #download(
+    part: PartFile,
+    first: OpenedStream | null,
+    releaseFirst: () => void,
+    minSegment: number,
+  ): Promise<void> {
     // A server that ignores Range sends the whole file: then one connection takes it all.
     const whole = first?.status === 200
     const connections = whole ? 1 : this.#request.connections
     const firstRange = first && !whole ? parseContentRange(header(first.headers, 'content-range')) : null
-    const head = first ? { start: 0, end: whole ? part.size : Math.min(firstRange?.end ?? part.size, part.size) } : null
-    const missing = part.missing().flatMap((gap) =>
-      head && gap.start < head.end ? (gap.end > head.end ? [{ start: head.end, end: gap.end }] : []) : [gap],
-    )
+    const head = first
+      ? { start: 0, end: whole ? part.size : Math.min(firstRange?.end ?? part.size, part.size) }
+      : null
+    const missing = part
+      .missing()
+      .flatMap((gap) =>
+        head && gap.start < head.end
+          ? gap.end > head.end
+            ? [{ start: head.end, end: gap.end }]
+            : []
+          : [gap],
+      )
     const pending = planSegments(missing, connections, minSegment)
     if (!head && pending.length === 0) return
     const active = new Set<ActiveSegment>()
@@ -313,18 +364,30 @@ export class DownloadJob {
       while (segment.position < segment.end) {
         try {
           if (!stream) stream = await this.#open(segment, validator)
-          const served = stream.status === 206 ? parseContentRange(header(stream.headers, 'content-range')) : null
+          const served =
+            stream.status === 206 ? parseContentRange(header(stream.headers, 'content-range')) : null
           if (stream.status === 200 && segment.position > 0) {
             stream.stream.destroy()
-            throw new TransferFailureError('SERVER_CHANGED_FILE', 'The server sent the whole file instead of the part asked for.', {
-              retriable: true,
-            })
+            throw new TransferFailureError(
+              'SERVER_CHANGED_FILE',
+              'The server sent the whole file instead of the part asked for.',
+              {
+                retriable: true,
+              },
+            )
           }
-          if (stream.status === 206 && (!served || served.start !== segment.position || served.total !== part.size)) {
+          if (
+            stream.status === 206 &&
+            (!served || served.start !== segment.position || served.total !== part.size)
+          ) {
             stream.stream.destroy()
-            throw new TransferFailureError('SERVER_CHANGED_FILE', 'The server answered a different range or file size than asked.', {
-              retriable: true,
-            })
+            throw new TransferFailureError(
+              'SERVER_CHANGED_FILE',
+              'The server answered a different range or file size than asked.',
+              {
+                retriable: true,
+              },
+            )
           }
           await this.#pump(stream, segment, part, maybeFlush)
           stream = null
@@ -377,7 +440,9 @@ export class DownloadJob {
     while (workers.size > 0) await Promise.race(workers)
     await flushing
     if (errors.length > 0) {
-      const changed = errors.find((e) => e instanceof TransferFailureError && e.code === 'SERVER_CHANGED_FILE')
+      const changed = errors.find(
+        (e) => e instanceof TransferFailureError && e.code === 'SERVER_CHANGED_FILE',
+      )
       if (changed) {
         // Start over from scratch on the next attempt, with the name and size the server gives then.
         await part.discard()
@@ -388,13 +453,21 @@ export class DownloadJob {
     if (this.#signal.aborted) throw this.#signal.reason
   }
 
-  async #pump(opened: OpenedStream, segment: ActiveSegment, part: PartFile, maybeFlush: () => void): Promise<void> {
+  async #pump(
+    opened: OpenedStream,
+    segment: ActiveSegment,
+    part: PartFile,
+    maybeFlush: () => void,
+  ): Promise<void> {
     const idleMs = this.#deps.idleTimeoutMs ?? 30_000
     let idle: ReturnType<typeof setTimeout> | null = null
     const arm = () => {
       if (idle) clearTimeout(idle)
       idle = setTimeout(
-        () => opened.stream.destroy(new TransferFailureError('STALLED', 'The download stalled.', { retriable: true })),
+        () =>
+          opened.stream.destroy(
+            new TransferFailureError('STALLED', 'The download stalled.', { retriable: true }),
+          ),
         idleMs,
       )
     }
@@ -422,13 +495,17 @@ export class DownloadJob {
       if (idle) clearTimeout(idle)
     }
     if (segment.position < segment.end) {
-      throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', { retriable: true })
+      throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {
+        retriable: true,
+      })
     }
   }
 
   async #finish(part: PartFile, name: string): Promise<DownloadOutcome> {
     if (part.missing().length > 0) {
-      throw new TransferFailureError('SHORT_BODY', 'Some parts of the file are still missing.', { retriable: true })
+      throw new TransferFailureError('SHORT_BODY', 'Some parts of the file are still missing.', {
+        retriable: true,
+      })
     }
     await part.flush()
     let verified = false

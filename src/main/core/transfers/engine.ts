@@ -1,7 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { Got } from 'got'
-import { AddRequest, type AddRequestInput, type AddResult, type ReorderRequest, type Selection, type SelectionResult } from '../../../shared/model/intake'
+import {
+  AddRequest,
+  type AddRequestInput,
+  type AddResult,
+  type ReorderRequest,
+  type Selection,
+  type SelectionResult,
+} from '../../../shared/model/intake'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
@@ -10,15 +16,16 @@ import { TypedEmitter } from '../lib/typed-emitter'
 import type { TransferEvents } from '../service'
 import { ChangePublisher } from './change-publisher'
 import { ConnectionBudget } from './connection-budget'
-import { downloadCandidates, uploadCandidates } from './intake'
+import { newRecords } from './new-records'
 import { ProgressTracker } from './progress-tracker'
+import { reorder } from './queue-order'
 import { RemoteUploads } from './remote-uploads'
 import { runJob, type JobContext } from './run-job'
 import { transition, type TransferEvent } from './state'
 import { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
-import { applyPatch, toView, type RecordPatch, type TransferMeta, type TransferRecord } from './transfer-record'
+import { applyPatch, toView, type RecordPatch, type TransferRecord } from './transfer-record'
 import { backoff } from './download-job'
 
 export interface EngineSettings {
@@ -105,7 +112,8 @@ export class TransferEngine {
     }
     for (const record of options.records) {
       // Whatever was running when the app stopped goes back to the queue and resumes from disk.
-      const status: TransferStatus = record.status === 'active' || record.status === 'retrying' ? 'queued' : record.status
+      const status: TransferStatus =
+        record.status === 'active' || record.status === 'retrying' ? 'queued' : record.status
       this.#records.set(record.id, { ...record, status })
       this.#nextOrder = Math.max(this.#nextOrder, record.order + 1)
     }
@@ -139,7 +147,9 @@ export class TransferEngine {
 
   list(): { revision: number; items: TransferView[] } {
     this.#publisher.flush()
-    const items = [...this.#records.values()].sort((a, b) => a.order - b.order).map((record) => this.#view(record))
+    const items = [...this.#records.values()]
+      .sort((a, b) => a.order - b.order)
+      .map((record) => this.#view(record))
     return { revision: this.#publisher.revision, items }
   }
 
@@ -149,78 +159,18 @@ export class TransferEngine {
   }
 
   async add(input: AddRequestInput): Promise<AddResult> {
-    const request = AddRequest.parse(input)
-    const now = this.#options.clock.now()
-    const base = (kind: TransferRecord['kind'], source: string, target: string, name: string, meta: TransferMeta, extra: Partial<TransferRecord> = {}) =>
-      ({
-        id: randomUUID(),
-        kind,
-        source,
-        target,
-        name,
-        status: 'queued',
-        bytesDone: 0,
-        bytesTotal: null,
-        attempts: 0,
-        createdAt: now,
-        order: this.#nextOrder++,
-        meta,
-        ...extra,
-      }) satisfies TransferRecord as TransferRecord
-    const active = (kind: TransferRecord['kind']) =>
-      new Set([...this.#records.values()].filter((r) => r.kind === kind && r.status !== 'canceled').map((r) => r.source))
-
-    let records: TransferRecord[] = []
-    let duplicates: string[] = []
-    let rejected: AddResult['rejected'] = []
-    if (request.kind === 'download') {
-      const dir = request.targetDir || this.#settings.downloadDir
-      const found = await downloadCandidates(request, active('download'), (url, password) => this.#options.api.listPublicFolder(url, password), randomUUID)
-      duplicates = found.duplicates
-      rejected = found.rejected
-      records = found.candidates.map((c) =>
-        base('download', c.link, dir, c.knownName ?? c.link, {
-          kind: 'download',
-          dir,
-          ...(c.password ? { password: c.password } : {}),
-          ...(c.knownName ? { knownName: c.knownName } : {}),
-          ...(c.checksum ? { checksum: c.checksum } : {}),
-          ...(request.verify ? { verify: true } : {}),
-        }, {
-          link: c.link,
-          ...(c.size != null ? { bytesTotal: c.size } : {}),
-          ...(c.groupId ? { groupId: c.groupId } : {}),
-          ...(request.start ? {} : { status: 'paused' as const }),
-        }),
-      )
-    } else if (request.kind === 'upload') {
-      const found = await uploadCandidates(request.paths, active('upload'), randomUUID)
-      duplicates = found.duplicates
-      rejected = found.rejected
-      records = found.candidates.map((c) =>
-        base('upload', c.path, String(request.folderId), c.name, {
-          kind: 'upload',
-          path: c.path,
-          folderId: request.folderId,
-          relDir: c.relDir,
-          size: c.size,
-          ...(request.options ? { options: request.options } : {}),
-        }, {
-          bytesTotal: c.size,
-          ...(c.groupId ? { groupId: c.groupId } : {}),
-          ...(request.start ? {} : { status: 'paused' as const }),
-        }),
-      )
-    } else {
-      const known = active('remote-upload')
-      for (const url of request.urls) {
-        if (known.has(url)) duplicates.push(url)
-        else {
-          known.add(url)
-          records.push(base('remote-upload', url, String(request.folderId), url.split('/').filter(Boolean).pop() ?? url, { kind: 'remote-upload', url, folderId: request.folderId }))
-        }
-      }
-    }
+    const { records, duplicates, rejected } = await newRecords(AddRequest.parse(input), {
+      now: this.#options.clock.now(),
+      nextOrder: () => this.#nextOrder++,
+      downloadDir: this.#settings.downloadDir,
+      queued: (kind) =>
+        new Set(
+          [...this.#records.values()]
+            .filter((r) => r.kind === kind && r.status !== 'canceled')
+            .map((r) => r.source),
+        ),
+      listPublicFolder: (url, password) => this.#options.api.listPublicFolder(url, password),
+    })
     if (records.length > 0) {
       await this.#options.store.putMany(records)
       for (const record of records) {
@@ -269,32 +219,7 @@ export class TransferEngine {
   async reorder({ ids, to }: ReorderRequest): Promise<SelectionResult> {
     const sorted = [...this.#records.values()].sort((a, b) => a.order - b.order)
     const selected = new Set(ids.filter((id) => this.#records.has(id)))
-    if (selected.size === 0) return { affected: [] }
-    let arranged: TransferRecord[]
-    if (to === 'top' || to === 'bottom') {
-      const moving = sorted.filter((r) => selected.has(r.id))
-      const staying = sorted.filter((r) => !selected.has(r.id))
-      arranged = to === 'top' ? [...moving, ...staying] : [...staying, ...moving]
-    } else {
-      arranged = [...sorted]
-      const step = to === 'up' ? -1 : 1
-      const indexes = arranged.map((r, i) => (selected.has(r.id) ? i : -1)).filter((i) => i >= 0)
-      if (step > 0) indexes.reverse()
-      for (const index of indexes) {
-        const other = index + step
-        const neighbour = arranged[other]
-        if (!neighbour || selected.has(neighbour.id)) continue
-        arranged[other] = arranged[index]!
-        arranged[index] = neighbour
-      }
-    }
-    // Give the new sequence the same order numbers the items had, so only moved items change.
-    const slots = sorted.map((r) => r.order)
-    const changed: TransferRecord[] = []
-    arranged.forEach((record, index) => {
-      const order = slots[index]!
-      if (record.order !== order) changed.push({ ...record, order })
-    })
+    const changed = reorder(sorted, selected, to)
     if (changed.length === 0) return { affected: [] }
     await this.#options.store.putMany(changed.map((record) => this.#withBytes(record)))
     for (const record of changed) {
@@ -317,10 +242,16 @@ export class TransferEngine {
   }
 
   #select(selection: Selection): string[] {
-    return 'all' in selection ? [...this.#records.keys()] : selection.ids.filter((id) => this.#records.has(id))
+    return 'all' in selection
+      ? [...this.#records.keys()]
+      : selection.ids.filter((id) => this.#records.has(id))
   }
 
-  async #apply(selection: Selection, event: 'pause' | 'resume' | 'cancel', from: TransferStatus[]): Promise<SelectionResult> {
+  async #apply(
+    selection: Selection,
+    event: 'pause' | 'resume' | 'cancel',
+    from: TransferStatus[],
+  ): Promise<SelectionResult> {
     const affected: TransferRecord[] = []
     for (const id of this.#select(selection)) {
       const record = this.#records.get(id)
@@ -349,7 +280,15 @@ export class TransferEngine {
   }
 
   #counts(): Record<TransferStatus, number> {
-    const counts: Record<TransferStatus, number> = { queued: 0, active: 0, retrying: 0, paused: 0, completed: 0, failed: 0, canceled: 0 }
+    const counts: Record<TransferStatus, number> = {
+      queued: 0,
+      active: 0,
+      retrying: 0,
+      paused: 0,
+      completed: 0,
+      failed: 0,
+      canceled: 0,
+    }
     for (const record of this.#records.values()) counts[record.status]++
     return counts
   }
@@ -371,7 +310,9 @@ export class TransferEngine {
 
   #schedule(): void {
     if (this.#closed || this.#hold !== null) return
-    const slotsTaken = [...this.#running.keys()].filter((id) => this.#records.get(id)?.kind !== 'remote-upload').length
+    const slotsTaken = [...this.#running.keys()].filter(
+      (id) => this.#records.get(id)?.kind !== 'remote-upload',
+    ).length
     let free = this.#settings.maxActive - slotsTaken
     // An item whose previous run is still winding down (just paused, then resumed) waits for it.
     const queued = [...this.#records.values()]
@@ -390,7 +331,12 @@ export class TransferEngine {
     const controller = new AbortController()
     const started: TransferRecord = { ...record, status: transition(record.status, 'start') }
     this.#records.set(record.id, started)
-    this.#progress.begin(record.id, record.kind === 'upload' ? 'up' : 'down', record.bytesDone, record.bytesTotal)
+    this.#progress.begin(
+      record.id,
+      record.kind === 'upload' ? 'up' : 'down',
+      record.bytesDone,
+      record.bytesTotal,
+    )
     this.#publisher.upsert(this.#view(started))
     const done = runJob(started, this.#context, controller.signal, {
       update: (patch) => this.#patch(record.id, patch, true),
@@ -438,7 +384,10 @@ export class TransferEngine {
   async #failed(id: string, error: unknown, signal: AbortSignal): Promise<void> {
     const record = this.#records.get(id)
     if (!record) return
-    if (signal.aborted && (signal.reason instanceof UserStopSignal || signal.reason instanceof ShutdownSignal)) {
+    if (
+      signal.aborted &&
+      (signal.reason instanceof UserStopSignal || signal.reason instanceof ShutdownSignal)
+    ) {
       // Paused, canceled or shutting down: the status was already set (or stays active → queued on the next start).
       const latest = this.#withBytes(record)
       this.#progress.forget(id)
@@ -455,7 +404,11 @@ export class TransferEngine {
     const transferError = { code: typeof code === 'string' ? code : 'INTERNAL', message }
     if (code === 'AUTH_INVALID_KEY' || code === 'NOT_CUSTOMER') {
       // The key is the problem, not the item: back to the queue, which waits for a usable key.
-      const waiting: TransferRecord = { ...this.#withBytes(record), status: transition(record.status, 'interrupt'), error: transferError }
+      const waiting: TransferRecord = {
+        ...this.#withBytes(record),
+        status: transition(record.status, 'interrupt'),
+        error: transferError,
+      }
       this.#progress.forget(id)
       await this.#options.store.putMany([waiting])
       this.#records.set(id, waiting)
@@ -463,7 +416,8 @@ export class TransferEngine {
       this.#hold = code
       return
     }
-    if (typeof code !== 'string') this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
+    if (typeof code !== 'string')
+      this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
     const attempts = record.attempts + 1
     const maxAttempts = this.#options.maxAttempts ?? 8
     const retry = isRetriable(error) && attempts < maxAttempts

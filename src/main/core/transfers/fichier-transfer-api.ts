@@ -4,7 +4,13 @@ import type { TransferApi, UploadResult } from './transfer-api'
 
 /** The engine's view of 1fichier, over the API client. */
 export function createFichierTransferApi(client: FichierClient): TransferApi {
-  const toResult = (result: { link: string; removeLink: string; size: number; whirlpool: string | null; sentWhirlpool?: string }): UploadResult => ({
+  const toResult = (result: {
+    link: string
+    removeLink: string
+    size: number
+    whirlpool: string | null
+    sentWhirlpool?: string
+  }): UploadResult => ({
     link: result.link,
     removeLink: result.removeLink,
     size: result.size,

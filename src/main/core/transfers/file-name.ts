@@ -39,10 +39,14 @@ export function safeFileName(name: string, fallback = 'download'): string {
 }
 
 /** `report.pdf` → `report (1).pdf`, `report (2).pdf`… the first name `taken` says is free. */
-export async function freeName(name: string, taken: (candidate: string) => Promise<boolean>): Promise<string> {
+export async function freeName(
+  name: string,
+  taken: (candidate: string) => Promise<boolean>,
+): Promise<string> {
   if (!(await taken(name))) return name
   const extension = extname(name)
-  const stem = extension.length > 0 && extension.length < name.length ? name.slice(0, -extension.length) : name
+  const stem =
+    extension.length > 0 && extension.length < name.length ? name.slice(0, -extension.length) : name
   for (let n = 1; n < 10_000; n++) {
     const candidate = `${stem} (${n})${stem === name ? '' : extension}`
     if (!(await taken(candidate))) return candidate

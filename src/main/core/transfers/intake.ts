@@ -121,16 +121,27 @@ export async function uploadCandidates(
     try {
       const info = await stat(path)
       if (!info.isFile()) return
-      if (info.size === 0) return void rejected.push({ line: path, reason: '1fichier does not accept empty files.' })
+      if (info.size === 0)
+        return void rejected.push({ line: path, reason: '1fichier does not accept empty files.' })
       if (info.size > MAX_UPLOAD_BYTES) {
         return void rejected.push({ line: path, reason: 'Files over 300 GB cannot be uploaded to 1fichier.' })
       }
       await access(path, constants.R_OK)
-      candidates.push({ path, name: basename(path), size: info.size, relDir, ...(groupId ? { groupId } : {}) })
+      candidates.push({
+        path,
+        name: basename(path),
+        size: info.size,
+        relDir,
+        ...(groupId ? { groupId } : {}),
+      })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       const reason =
-        code === 'ENOENT' ? 'This file does not exist.' : code === 'EACCES' || code === 'EPERM' ? 'This file cannot be read (permission denied).' : `This file cannot be read (${code ?? 'unknown error'}).`
+        code === 'ENOENT'
+          ? 'This file does not exist.'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'This file cannot be read (permission denied).'
+            : `This file cannot be read (${code ?? 'unknown error'}).`
       rejected.push({ line: path, reason })
     }
   }
@@ -141,7 +152,10 @@ export async function uploadCandidates(
       info = await stat(path)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      rejected.push({ line: path, reason: code === 'ENOENT' ? 'This file does not exist.' : `This path cannot be read (${code}).` })
+      rejected.push({
+        line: path,
+        reason: code === 'ENOENT' ? 'This file does not exist.' : `This path cannot be read (${code}).`,
+      })
       continue
     }
     if (!info.isDirectory()) {
@@ -154,7 +168,10 @@ export async function uploadCandidates(
     try {
       entries = await readdir(path, { recursive: true, withFileTypes: true })
     } catch (error) {
-      rejected.push({ line: path, reason: `This folder cannot be read (${(error as NodeJS.ErrnoException).code}).` })
+      rejected.push({
+        line: path,
+        reason: `This folder cannot be read (${(error as NodeJS.ErrnoException).code}).`,
+      })
       continue
     }
     const files = entries

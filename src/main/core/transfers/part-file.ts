@@ -30,7 +30,12 @@ export class PartFile {
   #meta: Omit<PartControl, 'ranges' | 'version'>
   #closed = false
 
-  private constructor(partPath: string, handle: FileHandle, meta: Omit<PartControl, 'ranges' | 'version'>, done: RangeSet) {
+  private constructor(
+    partPath: string,
+    handle: FileHandle,
+    meta: Omit<PartControl, 'ranges' | 'version'>,
+    done: RangeSet,
+  ) {
     this.partPath = partPath
     this.#handle = handle
     this.#meta = meta
@@ -48,7 +53,11 @@ export class PartFile {
   }
 
   /** Opens (or creates) the part file; `resume` keeps the ranges of a matching control record. */
-  static async open(partPath: string, meta: Omit<PartControl, 'ranges' | 'version'>, resume: PartControl | null): Promise<PartFile> {
+  static async open(
+    partPath: string,
+    meta: Omit<PartControl, 'ranges' | 'version'>,
+    resume: PartControl | null,
+  ): Promise<PartFile> {
     const handle = await open(partPath, resume ? 'r+' : 'w+').catch(async (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return open(partPath, 'w+')
       throw error
@@ -81,7 +90,12 @@ export class PartFile {
   async write(chunk: Uint8Array, position: number): Promise<void> {
     let offset = 0
     while (offset < chunk.length) {
-      const { bytesWritten } = await this.#handle.write(chunk, offset, chunk.length - offset, position + offset)
+      const { bytesWritten } = await this.#handle.write(
+        chunk,
+        offset,
+        chunk.length - offset,
+        position + offset,
+      )
       offset += bytesWritten
     }
     this.#pending.push({ start: position, end: position + chunk.length })

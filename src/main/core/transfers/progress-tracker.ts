@@ -29,7 +29,12 @@ export class ProgressTracker {
   readonly #intervalMs: number
   #timer: ReturnType<typeof setInterval> | null = null
 
-  constructor(clock: Clock, emit: (tick: ProgressTick) => void, counts: () => Record<TransferStatus, number>, intervalMs = 250) {
+  constructor(
+    clock: Clock,
+    emit: (tick: ProgressTick) => void,
+    counts: () => Record<TransferStatus, number>,
+    intervalMs = 250,
+  ) {
     this.#clock = clock
     this.#emit = emit
     this.#counts = counts
@@ -77,7 +82,13 @@ export class ProgressTracker {
       const speed = item.meter.speed(at)
       const left = item.total === null ? null : Math.max(0, item.total - item.bytes)
       if (left !== null) remaining += left
-      items.push({ id, bytes: item.bytes, total: item.total, speed, eta: left !== null && speed > 0 ? left / speed : null })
+      items.push({
+        id,
+        bytes: item.bytes,
+        total: item.total,
+        speed,
+        eta: left !== null && speed > 0 ? left / speed : null,
+      })
     }
     // With nothing running, the speed is zero, whatever moved in the last seconds.
     const idle = this.#tracked.size === 0
@@ -87,7 +98,12 @@ export class ProgressTracker {
     this.#emit({
       at,
       items,
-      totals: { downSpeed, upSpeed, counts: this.#counts(), eta: speed > 0 && items.length > 0 ? remaining / speed : null },
+      totals: {
+        downSpeed,
+        upSpeed,
+        counts: this.#counts(),
+        eta: speed > 0 && items.length > 0 ? remaining / speed : null,
+      },
     })
     if (this.#tracked.size === 0 && this.#timer) {
       clearInterval(this.#timer)

@@ -26,7 +26,10 @@ export class RemoteUploads {
   readonly #clock: Clock
   readonly #pollMs: number
   readonly #submits = new Map<number, PendingSubmit[]>()
-  readonly #watchers = new Map<number, Array<{ url: string; resolve: (outcome: RemoteOutcome) => void; reject: (error: unknown) => void }>>()
+  readonly #watchers = new Map<
+    number,
+    Array<{ url: string; resolve: (outcome: RemoteOutcome) => void; reject: (error: unknown) => void }>
+  >()
   #polling = false
 
   constructor(api: TransferApi, clock: Clock, pollMs: number) {
@@ -101,7 +104,11 @@ export class RemoteUploads {
             const mine = results.find((entry) => entry.url === watcher.url)
             watcher.resolve(
               mine
-                ? { ok: mine.ok, ...(mine.link ? { link: mine.link } : {}), ...(mine.message ? { message: mine.message } : {}) }
+                ? {
+                    ok: mine.ok,
+                    ...(mine.link ? { link: mine.link } : {}),
+                    ...(mine.message ? { message: mine.message } : {}),
+                  }
                 : { ok: false, message: '1fichier did not report this URL.' },
             )
           }

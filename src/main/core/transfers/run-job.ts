@@ -40,7 +40,12 @@ export interface JobCallbacks {
 type Patch = RecordPatch
 
 /** Runs one transfer to completion and answers what to record; throws on failure or abort. */
-export async function runJob(record: TransferRecord, context: JobContext, signal: AbortSignal, callbacks: JobCallbacks): Promise<Patch> {
+export async function runJob(
+  record: TransferRecord,
+  context: JobContext,
+  signal: AbortSignal,
+  callbacks: JobCallbacks,
+): Promise<Patch> {
   switch (record.meta.kind) {
     case 'download':
       return runDownload(record, record.meta, context, signal, callbacks)
@@ -118,7 +123,12 @@ async function runDownload(
   }
 }
 
-function ensureFolder(context: JobContext, parentId: number, segments: readonly string[], signal: AbortSignal): Promise<number> {
+function ensureFolder(
+  context: JobContext,
+  parentId: number,
+  segments: readonly string[],
+  signal: AbortSignal,
+): Promise<number> {
   if (segments.length === 0) return Promise.resolve(parentId)
   const key = `${parentId}/${segments.join('\u0000')}`
   let pending = context.folders.get(key)
@@ -143,13 +153,23 @@ async function runUpload(
     const earlier = await context.api.collectUpload(meta.node, meta.xid).catch(() => null)
     if (earlier && earlier.size === meta.size) {
       if (meta.options) await context.api.setAttributes(earlier.link, meta.options)
-      return { link: earlier.link, removeLink: earlier.removeLink, ...(earlier.whirlpool ? { checksum: earlier.whirlpool } : {}), bytesTotal: meta.size }
+      return {
+        link: earlier.link,
+        removeLink: earlier.removeLink,
+        ...(earlier.whirlpool ? { checksum: earlier.whirlpool } : {}),
+        bytesTotal: meta.size,
+      }
     }
   }
   const folderId = await ensureFolder(context, meta.folderId, meta.relDir, signal)
   if (context.settings().uploadDuplicates === 'skip') {
     const existing = await context.api.findRemoteFile(folderId, basename(meta.path), meta.size, signal)
-    if (existing) return { link: existing, bytesTotal: meta.size, note: 'Already in the folder on 1fichier (same name and size): skipped.' }
+    if (existing)
+      return {
+        link: existing,
+        bytesTotal: meta.size,
+        note: 'Already in the folder on 1fichier (same name and size): skipped.',
+      }
   }
   callbacks.resetBytes()
   let sent = 0
@@ -166,9 +186,13 @@ async function runUpload(
   if (result.whirlpool) {
     const local = result.sentWhirlpool ?? (await context.api.whirlpoolOfFile(meta.path, signal))
     if (local !== result.whirlpool.toLowerCase()) {
-      throw new TransferFailureError('CHECKSUM_MISMATCH', '1fichier received different bytes than the file on disk; it will be sent again.', {
-        retriable: true,
-      })
+      throw new TransferFailureError(
+        'CHECKSUM_MISMATCH',
+        '1fichier received different bytes than the file on disk; it will be sent again.',
+        {
+          retriable: true,
+        },
+      )
     }
   }
   if (meta.options) await context.api.setAttributes(result.link, meta.options)
@@ -194,5 +218,7 @@ async function runRemoteUpload(
   }
   const outcome = await context.remote.result(jobId, meta.url, signal)
   if (outcome.ok && outcome.link) return { link: outcome.link }
-  throw new TransferFailureError('UPLOAD_REFUSED', outcome.message ?? '1fichier could not fetch this URL.', { retriable: false })
+  throw new TransferFailureError('UPLOAD_REFUSED', outcome.message ?? '1fichier could not fetch this URL.', {
+    retriable: false,
+  })
 }

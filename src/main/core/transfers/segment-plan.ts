@@ -7,7 +7,11 @@ export const MIN_SEGMENT_BYTES = 4 * 1024 * 1024
  * Splits the missing ranges of a file into at most `connections` segments of at least
  * `minSegment` bytes, largest gaps split first, so that every connection gets a similar share.
  */
-export function planSegments(missing: readonly ByteRange[], connections: number, minSegment = MIN_SEGMENT_BYTES): ByteRange[] {
+export function planSegments(
+  missing: readonly ByteRange[],
+  connections: number,
+  minSegment = MIN_SEGMENT_BYTES,
+): ByteRange[] {
   const pieces = missing.filter((range) => range.end > range.start).map((range) => ({ ...range }))
   if (pieces.length === 0) return []
   const limit = Math.max(1, Math.floor(connections))
@@ -47,7 +51,11 @@ export const MIN_STEAL_SECONDS = 2
  * within `MIN_STEAL_SECONDS` anyway. (Bytes the server already pushed past the hand-off point are
  * read twice, about one round trip's worth; the time rule keeps that small next to what is gained.)
  */
-export function stealTail(active: readonly ActiveSegment[], minSegment = MIN_SEGMENT_BYTES, now?: number): ByteRange | null {
+export function stealTail(
+  active: readonly ActiveSegment[],
+  minSegment = MIN_SEGMENT_BYTES,
+  now?: number,
+): ByteRange | null {
   let victim: ActiveSegment | null = null
   for (const segment of active) {
     // A connection that has not received its first byte yet is not worth splitting.

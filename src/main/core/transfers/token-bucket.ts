@@ -33,7 +33,8 @@ export class TokenBucket {
 
   #refill(): void {
     const now = this.#clock.now()
-    if (this.#rate > 0) this.#tokens = Math.min(this.#burst(), this.#tokens + ((now - this.#updatedAt) * this.#rate) / 1000)
+    if (this.#rate > 0)
+      this.#tokens = Math.min(this.#burst(), this.#tokens + ((now - this.#updatedAt) * this.#rate) / 1000)
     this.#updatedAt = now
   }
 

@@ -15,7 +15,11 @@ export interface TransferApi {
   /** A direct download URL for a public link. */
   downloadToken(link: string, password: string | undefined, signal: AbortSignal): Promise<string>
   /** Name, size and Whirlpool of a file, from file/info (an API call each: only when asked). */
-  fileFacts(link: string, password: string | undefined, signal: AbortSignal): Promise<{ name: string; size: number; checksum: string | null }>
+  fileFacts(
+    link: string,
+    password: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ name: string; size: number; checksum: string | null }>
   /** The files of a public folder link. */
   listPublicFolder(url: string, password: string | undefined): Promise<PublicFolderFile[]>
   /** The id of `segments` under `parentId`, creating missing folders and reusing existing ones. */
@@ -41,6 +45,8 @@ export interface TransferApi {
   remoteRequest(urls: readonly string[], folderId: number): Promise<number>
   /** Which of these remote upload jobs have run (one call for all of them). */
   remoteFinished(jobIds: readonly number[]): Promise<number[]>
-  remoteResult(jobId: number): Promise<null | Array<{ url: string; ok: boolean; link?: string; message?: string }>>
+  remoteResult(
+    jobId: number,
+  ): Promise<null | Array<{ url: string; ok: boolean; link?: string; message?: string }>>
   whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
 }

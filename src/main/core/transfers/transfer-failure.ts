@@ -33,11 +33,23 @@ export class TransferFailureError extends AppError {
 /** Whether an error from anywhere below (client, network, disk) is worth another try. */
 export function isRetriable(error: unknown): boolean {
   if (error instanceof TransferFailureError) return error.retriable
-  if (error && typeof error === 'object' && 'retriable' in error) return (error as { retriable: unknown }).retriable === true
+  if (error && typeof error === 'object' && 'retriable' in error)
+    return (error as { retriable: unknown }).retriable === true
   const code = (error as { code?: unknown } | null)?.code
   return (
     typeof code === 'string' &&
-    ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_STREAM_PREMATURE_CLOSE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)
+    [
+      'ECONNRESET',
+      'ECONNREFUSED',
+      'EPIPE',
+      'ETIMEDOUT',
+      'EAI_AGAIN',
+      'ENOTFOUND',
+      'ERR_STREAM_PREMATURE_CLOSE',
+      'ECONNABORTED',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+    ].includes(code)
   )
 }
 
@@ -45,10 +57,14 @@ export function isRetriable(error: unknown): boolean {
 export function diskFailure(error: unknown, path: string): TransferFailureError {
   const code = (error as NodeJS.ErrnoException | null)?.code
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new TransferFailureError('DISK_FULL', `The disk holding ${path} is full. Free some space, then resume.`, {
-      retriable: false,
-      cause: error,
-    })
+    return new TransferFailureError(
+      'DISK_FULL',
+      `The disk holding ${path} is full. Free some space, then resume.`,
+      {
+        retriable: false,
+        cause: error,
+      },
+    )
   }
   return new TransferFailureError('DISK_ERROR', `Could not write ${path}: ${code ?? String(error)}.`, {
     retriable: false,

@@ -48,7 +48,9 @@ export function toView(record: TransferRecord): TransferView {
 }
 
 /** A change a job or the engine makes to a record; `meta` keys set to undefined are cleared. */
-export type RecordPatch = Partial<Omit<TransferRecord, 'meta' | 'id' | 'kind'>> & { meta?: Record<string, unknown> }
+export type RecordPatch = Partial<Omit<TransferRecord, 'meta' | 'id' | 'kind'>> & {
+  meta?: Record<string, unknown>
+}
 
 export function applyPatch(record: TransferRecord, patch: RecordPatch): TransferRecord {
   const meta = TransferMeta.parse({ ...record.meta, ...patch.meta, kind: record.meta.kind })
