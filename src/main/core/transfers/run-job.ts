@@ -8,7 +8,7 @@ import type { EngineSettings } from './engine'
 import type { RemoteUploads } from './remote-uploads'
 import type { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
-import { TransferFailureError } from './transfer-failure'
+import { isRetriable, TransferFailureError } from './transfer-failure'
 import type { RecordPatch, TransferMeta, TransferRecord } from './transfer-record'
 
 /** Everything jobs share: the API, the account's connection budget, the speed limits. */
@@ -67,8 +67,15 @@ async function runDownload(
   const settings = context.settings()
   await mkdir(meta.dir, { recursive: true })
   if (meta.verify && !meta.checksum) {
-    const facts = await context.api.fileFacts(record.source, meta.password, signal)
-    if (facts.checksum) {
+    // A file whose details 1fichier will not give (someone else's, restricted) is still downloaded,
+    // checked by size only; a passing failure is tried again.
+    const facts = await context.api
+      .fileFacts(record.source, meta.password, signal)
+      .catch((error: unknown) => {
+        if (isRetriable(error)) throw error
+        return null
+      })
+    if (facts?.checksum) {
       meta = { ...meta, checksum: facts.checksum, knownName: meta.knownName ?? facts.name }
       await callbacks.update({ meta: { checksum: facts.checksum } })
     }

@@ -1,0 +1,127 @@
+import { stat } from 'node:fs/promises'
+import { basename, dirname, relative, resolve, sep } from 'node:path'
+import type { AddRequest } from '../../../shared/model/intake'
+import { UploadOptions } from '../../../shared/model/intake'
+import type { TransferView } from '../../../shared/model/transfer'
+import type { Command } from '../command'
+import { ExitCode } from '../exit-code'
+import type { UploadItemOutput, UploadOutput } from '../json-output'
+import { joinRemotePath, splitRemotePath } from '../remote-path'
+import { createTransferReporter } from '../transfer-reporter'
+import { UsageError } from '../usage-error'
+import { watchTransfers } from '../watch-transfers'
+
+const RESUMABLE = new Set(['paused', 'failed', 'queued', 'retrying'])
+
+/** The sub-folder (relative to the target) a local file goes to, given the folders named on the command line. */
+function remoteSubFolder(file: string, roots: readonly string[]): string {
+  const root = roots.find((candidate) => file.startsWith(candidate + sep))
+  if (!root) return ''
+  return [basename(root), ...relative(root, dirname(file)).split(sep).filter(Boolean)].join('/')
+}
+
+export const uploadCommand: Command = {
+  name: 'upload',
+  summary: 'upload files and folders (tree kept) and print their links',
+  usage: 'fichier upload <paths…> [--to REMOTE_PATH | --folder-id ID] [--password P] [--jobs N]',
+  description: [
+    'Uploads files, and folders with their whole tree, into a folder of your 1fichier account: --to names it by',
+    'its path (missing folders are created, existing ones reused), --folder-id by its id; the default is the',
+    'root. Each file is checked against the Whirlpool checksum 1fichier computes, and its link printed as it',
+    'finishes (one "link  path" line per file). 1fichier has no upload resume: an interrupted file is sent',
+    'again when the same command runs again.',
+  ].join('\n'),
+  options: {
+    to: { type: 'string', short: 't' },
+    'folder-id': { type: 'string' },
+    password: { type: 'string', short: 'p' },
+    jobs: { type: 'string', short: 'j' },
+  },
+  optionHelp: [
+    ['-t, --to REMOTE_PATH', 'target folder by path, e.g. /backups/db (created if missing)'],
+    ['--folder-id ID', 'target folder by id (0 is the root)'],
+    ['-p, --password P', 'protect each uploaded file with this password (6 characters or more)'],
+    ['-j, --jobs N', 'files uploaded at once (1-20, default 3)'],
+  ],
+  minOperands: 1,
+  async run({ args, io, output, signal, waitOnLock, openCore }) {
+    const to = args.string('to')
+    const folderIdText = args.string('folder-id')
+    if (to !== undefined && folderIdText !== undefined)
+      throw new UsageError('Give --to or --folder-id, not both.')
+    const givenId = args.int('folder-id', 0, Number.MAX_SAFE_INTEGER)
+    const segments = to !== undefined ? splitRemotePath(to) : []
+    const password = args.string('password')
+    const options = UploadOptions.safeParse(password !== undefined ? { password } : {})
+    if (!options.success) throw new UsageError(options.error.issues[0]?.message ?? 'Invalid upload options.')
+    const jobs = args.int('jobs', 1, 20)
+
+    const paths = args.positionals.map((path) => resolve(io.cwd, path))
+    const roots: string[] = []
+    for (const path of paths) {
+      if ((await stat(path).catch(() => null))?.isDirectory()) roots.push(path)
+    }
+
+    const cli = await openCore(jobs !== undefined ? { maxActive: jobs } : {})
+    const reporter = createTransferReporter(io, output, (view) => `${view.link ?? ''}  ${view.source}`)
+    try {
+      const { engine, client } = cli.core
+      const folderId =
+        givenId ?? (segments.length > 0 ? await client.ensureFolderPath(0, segments, { signal }) : 0)
+      const request: AddRequest = {
+        kind: 'upload',
+        paths,
+        folderId,
+        start: true,
+        ...(password !== undefined ? { options: options.data } : {}),
+      }
+      const added = await engine.add(request)
+      const ids = [...added.addedIds]
+      // Files left unfinished by an earlier run: resume them when they go to the same folder, else start over.
+      const known = engine.list().items.filter((item) => item.kind === 'upload' && !ids.includes(item.id))
+      const resume: string[] = []
+      const replace: TransferView[] = []
+      for (const path of new Set(added.duplicates)) {
+        const earlier = known.find((item) => item.source === path)
+        if (!earlier) continue
+        if (earlier.target === String(folderId) && RESUMABLE.has(earlier.status)) {
+          resume.push(earlier.id)
+          ids.push(earlier.id)
+        } else replace.push(earlier)
+      }
+      if (resume.length > 0) await engine.resume({ ids: resume })
+      if (replace.length > 0) {
+        await engine.remove({ ids: replace.map((item) => item.id) })
+        ids.push(...(await engine.add(request)).addedIds)
+      }
+      for (const line of added.rejected) output.note(`rejected  ${line.line}: ${line.reason}`)
+
+      const views = await watchTransfers(cli.core, [...new Set(ids)], reporter, { signal, waitOnLock })
+      reporter.stop()
+      const items = views.map((view): UploadItemOutput => ({
+        path: view.source,
+        name: view.name,
+        folder: remoteSubFolder(view.source, roots),
+        status: view.status,
+        size: view.bytesTotal,
+        ...(view.link ? { link: view.link } : {}),
+        ...(view.removeLink ? { removeLink: view.removeLink } : {}),
+        ...(view.checksum ? { checksum: view.checksum } : {}),
+        ...(view.error && view.status !== 'completed' ? { error: view.error } : {}),
+      }))
+      const failed = items.filter((item) => item.status !== 'completed').length + added.rejected.length
+      output.document({
+        command: 'upload',
+        to: to !== undefined ? joinRemotePath(segments) : null,
+        folderId,
+        items,
+        rejected: added.rejected,
+        failed,
+      } satisfies UploadOutput)
+      return failed > 0 ? ExitCode.someFailed : ExitCode.ok
+    } finally {
+      reporter.stop()
+      await cli.close()
+    }
+  },
+}

@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ApiKey } from '../../shared/model/account'
+import type { SettingsPatch } from '../../shared/model/settings'
+import { EnvSecrets } from '../core/account/env-secrets'
+import { createCore, type Core } from '../core/create-core'
+import { AppError } from '../core/lib/app-error'
+import { createConfSettingsPort } from '../core/settings/conf-settings-port'
+import { overlaySettingsPort } from './overlay-settings-port'
+import { prepareQueue } from './prepare-queue'
+import { lockStateDir } from './state-lock'
+
+export interface CliCoreOptions {
+  stateDir: string
+  keyFile: string | undefined
+  env: Record<string, string | undefined>
+  /** Where downloads go when no folder is given. */
+  defaultDownloadsDir: string
+  /** Wait out a flood lock (true) or fail at once with FLOOD_LOCKED (false). */
+  waitOnLock: boolean
+  settings?: SettingsPatch
+  log: (message: string) => void
+  /** Told when another command holds the state folder and this one waits for it. */
+  onWait: (ownerPid: number) => void
+  signal: AbortSignal
+}
+
+export interface CliCore {
+  core: Core
+  /** Stops the engine (unfinished items stay in the queue) and releases the state folder. */
+  close(): Promise<void>
+}
+
+/**
+ * The same core as the app, for one command: the key from `--key-file` or `FICHIER_API_KEY` (checked
+ * before anything else), the queue and settings in the state folder, locked for this process.
+ */
+export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
+  const secrets = new EnvSecrets({ env: options.env, keyFile: options.keyFile })
+  const key = await secrets.load()
+  if (!key) {
+    throw new AppError(
+      'NO_KEY',
+      'No 1fichier API key: set FICHIER_API_KEY, or pass --key-file FILE (a file only you can read).',
+    )
+  }
+  if (!ApiKey.safeParse(key).success) {
+    throw new AppError(
+      'AUTH_INVALID_KEY',
+      `The API key ${options.keyFile ? `in ${options.keyFile}` : 'in FICHIER_API_KEY'} is not a 1fichier API key (32 letters, digits, "-", "_" or "=").`,
+    )
+  }
+
+  await mkdir(options.stateDir, { recursive: true, mode: 0o700 })
+  const unlock = await lockStateDir(options.stateDir, { signal: options.signal, onWait: options.onWait })
+  try {
+    await prepareQueue(options.stateDir, options.log)
+    const core = await createCore({
+      dataDir: options.stateDir,
+      defaultDownloadsDir: options.defaultDownloadsDir,
+      secrets,
+      settingsPort: overlaySettingsPort(
+        createConfSettingsPort(join(options.stateDir, 'settings')),
+        options.settings ?? {},
+      ),
+      app: { version: 'cli', platform: process.platform },
+      env: options.env,
+      log: options.log,
+      client: { whenPaused: options.waitOnLock ? 'wait' : 'fail' },
+    })
+    let closing: Promise<void> | null = null
+    return {
+      core,
+      close: () => (closing ??= core.close().finally(unlock)),
+    }
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}

@@ -1,0 +1,95 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DownloadOutput } from '../../../src/main/cli/json-output'
+import { startEmulator, syntheticBytes, type RunningEmulator } from '../../emulator/index'
+import { runCli } from './cli-process'
+
+const KEY = 'DlCliKeyDlCliKeyDlCliKeyDlCliK01'
+const MiB = 1024 * 1024
+
+let emulator: RunningEmulator
+let work: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  work = await mkdtemp(join(tmpdir(), 'fd-cli-dl-'))
+})
+
+afterAll(async () => {
+  await emulator.stop()
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('fichier download', () => {
+  it('downloads a list of file and folder links byte for byte and reports them as JSON', async () => {
+    const big = await emulator.control.createFile({
+      key: KEY,
+      name: 'big.bin',
+      synthetic: { size: 6 * MiB + 7, seed: 11 },
+    })
+    const text = await emulator.control.createFile({ key: KEY, name: 'readme.txt', content: 'read me\n' })
+    const album = emulator.control.createFolder({ key: KEY, name: 'album' })
+    const tracks = await Promise.all(
+      [1, 2, 3].map((n) =>
+        emulator.control.createFile({
+          key: KEY,
+          folderId: album.id,
+          name: `track-${n}.bin`,
+          synthetic: { size: n * 300_000, seed: 20 + n },
+        }),
+      ),
+    )
+    const share = emulator.control.shareFolder({ key: KEY, folderId: album.id })
+    const list = `Links from the forum:\n  ${big.url} (6 MB)\nalbum: ${share.url}\n\nthanks!\n`
+    const out = join(work, 'out')
+
+    const run = await runCli(
+      [
+        'download',
+        text.url,
+        '--from-file',
+        '-',
+        '--out',
+        out,
+        '--jobs',
+        '2',
+        '--connections',
+        '3',
+        '--limit',
+        '500M',
+        '--json',
+        '--state-dir',
+        join(work, 'state'),
+      ],
+      { env: { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: KEY }, stdin: list },
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const result = DownloadOutput.parse(JSON.parse(run.stdout))
+    expect(result.dir).toBe(out)
+    expect(result.failed).toBe(0)
+    expect(result.items.map((item) => [item.name, item.status, item.path]).sort()).toEqual(
+      ['big.bin', 'readme.txt', 'track-1.bin', 'track-2.bin', 'track-3.bin'].map((name) => [
+        name,
+        'completed',
+        join(out, name),
+      ]),
+    )
+    expect((await readdir(out)).sort()).toEqual([
+      'big.bin',
+      'readme.txt',
+      'track-1.bin',
+      'track-2.bin',
+      'track-3.bin',
+    ])
+    expect((await readFile(join(out, 'big.bin'))).equals(syntheticBytes(11, 6 * MiB + 7))).toBe(true)
+    expect(await readFile(join(out, 'readme.txt'), 'utf8')).toBe('read me\n')
+    for (const [index, track] of tracks.entries()) {
+      expect(
+        (await readFile(join(out, `track-${index + 1}.bin`))).equals(syntheticBytes(track.seed!, track.size)),
+      ).toBe(true)
+    }
+  }, 60_000)
+})
