@@ -12,12 +12,13 @@ export interface FolderPathApi {
  */
 export class FolderPathResolver {
   readonly #known = new Map<string, number>()
+  /** Folders this client created: what is in them, it made itself, so they need no listing. */
+  readonly #created = new Set<number>()
 
   constructor(private readonly api: FolderPathApi) {}
 
   async ensure(parentId: number, segments: readonly string[], signal?: AbortSignal): Promise<number> {
     let current = parentId
-    let createdParent = false
     for (const name of segments) {
       const memo = `${current}/${name}`
       const known = this.#known.get(memo)
@@ -25,18 +26,17 @@ export class FolderPathResolver {
         current = known
         continue
       }
-      // Under a folder created just now nothing exists yet: no need to list it.
-      const existing = createdParent
+      // Under a folder created here, nothing exists that this client does not know of: no need to list it.
+      const existing = this.#created.has(current)
         ? undefined
         : (await this.api.folderList(current, signal ? { signal } : {})).subFolders.find(
             (folder) => folder.name === name,
           )
       if (existing) {
         current = existing.id
-        createdParent = false
       } else {
         current = (await this.api.makeFolder(name, current, signal ? { signal } : {})).folderId
-        createdParent = true
+        this.#created.add(current)
       }
       this.#known.set(memo, current)
     }
@@ -46,5 +46,6 @@ export class FolderPathResolver {
   /** Forgets every folder (after a folder was moved, renamed or removed). */
   forget(): void {
     this.#known.clear()
+    this.#created.clear()
   }
 }
