@@ -62,6 +62,8 @@ async function streamBody(
   const began = Date.now()
   let sent = 0
   let stalled = false
+  // One listener for the whole body: racing a fresh one against every pause would pile them up.
+  const gone = closed(res)
   for await (const chunk of rt.store.read(file, start, start + count)) {
     let rest = chunk
     while (rest.length > 0) {
@@ -72,7 +74,7 @@ async function streamBody(
         piece = piece.subarray(0, Math.max(0, (stall.afterBytes ?? 0) - sent))
         if (piece.length === 0) {
           stalled = true
-          await (stall.ms === undefined ? closed(res) : Promise.race([sleep(stall.ms), closed(res)]))
+          await (stall.ms === undefined ? gone : Promise.race([sleep(stall.ms), gone]))
           continue
         }
       }
@@ -93,7 +95,7 @@ async function streamBody(
       if (!flushed) await drainOrClose(res)
       if (rate > 0) {
         const ahead = (sent / rate) * 1000 - (Date.now() - began)
-        if (ahead > 0) await Promise.race([sleep(ahead), closed(res)])
+        if (ahead > 0) await Promise.race([sleep(ahead), gone])
       }
     }
   }
