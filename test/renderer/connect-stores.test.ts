@@ -67,7 +67,11 @@ describe('connectStores over the in-process bridge', () => {
     const loaded = await until(stores.items, (state) => state.loaded)
     expect(loaded.revision).toBe(1)
     expect(loaded.ids).toHaveLength(2)
-    expect(stores.status.getState().app).toEqual({ version: '0.0.0-test', platform: 'test', apiPausedUntil: null })
+    expect(stores.status.getState().app).toEqual({
+      version: '0.0.0-test',
+      platform: 'test',
+      apiPausedUntil: null,
+    })
 
     await memory.bridge.invoke('transfers:add', { kind: 'download', text: links('ccc') })
     const [first] = loaded.ids

@@ -75,7 +75,9 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
       stores.status.setState({ app })
       // A pause that began before this page listened (e.g. remembered from the last run).
       if (app.apiPausedUntil !== null && app.apiPausedUntil > Date.now()) {
-        stores.status.setState({ apiPause: { until: app.apiPausedUntil, reason: '1fichier asked us to slow down' } })
+        stores.status.setState({
+          apiPause: { until: app.apiPausedUntil, reason: '1fichier asked us to slow down' },
+        })
       }
     } catch (error) {
       if (!disposed) setLinkError(`The app did not answer: ${describe(error)}`)

@@ -1,0 +1,499 @@
+/**
+ * Benchmark against curl and aria2c on loopback, with the emulator in a child process and our engine in
+ * another (test/bench/engine-runner.ts), so each side's time, CPU and memory are its own.
+ * Run: npm run bench [-- --only 1,2 --runs 3 --profile]. Writes bench-results.json in the working folder.
+ */
+import { spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { parseArgs } from 'node:util'
+import { apiCall, jsonOf } from '../emulator/raw-http'
+import { syntheticStream } from '../emulator/synthetic'
+import type { QueueScaleRow, TransfersConfig, TransfersResult } from './engine-runner'
+import { startEmulatorProcess, type EmulatorProcess } from './emulator-process'
+import { summarizeProfile } from './profile-summary'
+import { spawnRunner } from './runner-process'
+
+const KEY = 'BenchKeyBenchKeyBenchKeyBenchK01'
+const MIB = 1024 ** 2
+const GIB = 1024 ** 3
+
+export interface BenchRow {
+  scenario: string
+  ours: number
+  reference: number
+  ratio: number
+  unit: string
+  target: string
+  met: boolean
+  note?: string
+}
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-results.json' },
+  },
+  strict: true,
+})
+const RUNS = Math.max(1, Number(args.runs))
+const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null
+const wanted = (n: number): boolean => !only || only.has(String(n))
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+const now = (): number => Number(process.hrtime.bigint()) / 1e6
+const round = (value: number, digits = 3): number => Number(value.toFixed(digits))
+
+interface Timed {
+  ms: number
+  cpuMs: number
+}
+
+/** Runs a command under bash's `time`, so the child's own CPU (user + system) comes back with the wall time. */
+function timedCommand(command: string, commandArgs: string[]): Promise<Timed> {
+  const quoted = commandArgs.map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ')
+  const script = `TIMEFORMAT='BENCH_TIME %U %S'; time ${command} ${quoted} >/dev/null 2>/tmp/bench-cmd-$$.err || { cat /tmp/bench-cmd-$$.err >&2; rm -f /tmp/bench-cmd-$$.err; exit 1; }; rm -f /tmp/bench-cmd-$$.err`
+  return new Promise((resolve, reject) => {
+    const began = now()
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const ms = now() - began
+      const match = /BENCH_TIME ([\d.]+) ([\d.]+)/.exec(err)
+      if (code !== 0 || !match) reject(new Error(`${command} failed (${code}): ${err.slice(-500)}`))
+      else resolve({ ms, cpuMs: (Number(match[1]) + Number(match[2])) * 1000 })
+    })
+  })
+}
+
+async function tokenUrl(em: EmulatorProcess, link: string): Promise<string> {
+  return jsonOf(await apiCall(em.apiUrl, 'download/get_token.cgi', { url: link }, KEY)).url as string
+}
+
+async function createSynthetic(
+  em: EmulatorProcess,
+  name: string,
+  size: number,
+  seed: number,
+): Promise<string> {
+  const file = await em.control<{ url: string }>('createFile', { key: KEY, name, synthetic: { size, seed } })
+  return file.url
+}
+
+class Bench {
+  readonly rows: BenchRow[] = []
+  readonly profiles: string[] = []
+  constructor(
+    readonly em: EmulatorProcess,
+    readonly work: string,
+  ) {}
+
+  async ours(
+    name: string,
+    config: Omit<TransfersConfig, 'mode' | 'apiUrl' | 'key' | 'dataDir' | 'downloadsDir'>,
+    profile = false,
+  ): Promise<TransfersResult> {
+    const dataDir = join(this.work, `engine-${name}`)
+    const downloadsDir = join(this.work, 'downloads')
+    await rm(dataDir, { recursive: true, force: true })
+    await rm(downloadsDir, { recursive: true, force: true })
+    await mkdir(downloadsDir, { recursive: true })
+    const profDir = join(this.work, 'profiles')
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []
+    const runner = spawnRunner<TransfersResult>(
+      {
+        mode: 'transfers',
+        apiUrl: this.em.apiUrl,
+        key: KEY,
+        dataDir,
+        downloadsDir,
+        settleMs: 1100,
+        ...config,
+      },
+      nodeArgs,
+    )
+    const result = await runner.result
+    if (result.failures.length > 0) throw new Error(`${name}: ${JSON.stringify(result.failures.slice(0, 3))}`)
+    if (profile) {
+      // The main thread's profile (thread id 0), not the module loader's worker.
+      const latest = (await readdir(profDir))
+        .filter((f) => /\.0\.\d+\.cpuprofile$/.test(f))
+        .sort()
+        .pop()
+      if (latest) {
+        const summary = summarizeProfile(JSON.parse(await readFile(join(profDir, latest), 'utf8')), 12)
+        this.profiles.push(`profile of our engine, ${name}:\n${summary}`)
+        console.log(`  profile (${name}):\n${summary}`)
+      }
+      await rm(profDir, { recursive: true, force: true })
+    }
+    await rm(downloadsDir, { recursive: true, force: true })
+    await rm(dataDir, { recursive: true, force: true })
+    return result
+  }
+
+  add(row: BenchRow): void {
+    this.rows.push(row)
+    const flag = row.met ? 'met' : 'NOT MET'
+    console.log(
+      `  → ${row.scenario}: ours ${row.ours} / ref ${row.reference} ${row.unit} = ${row.ratio} (target ${row.target}) ${flag}${row.note ? ` — ${row.note}` : ''}`,
+    )
+  }
+}
+
+async function singleConnection(b: Bench): Promise<void> {
+  console.log('1/6. one 2 GiB file, one connection (ours vs curl)')
+  const size = 2 * GIB
+  const link = await createSynthetic(b.em, 'single.bin', size, 11)
+  const dest = join(b.work, 'curl-out.bin')
+  const ours: TransfersResult[] = []
+  const curl: Timed[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const o = await b.ours(
+      'single',
+      { settings: { connectionsPerFile: 1 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
+      args.profile && i === 0,
+    )
+    ours.push(o)
+    // curl's run includes the get_token call, as ours does.
+    const began = now()
+    const url = await tokenUrl(b.em, link)
+    const tokenMs = now() - began
+    const c = await timedCommand('curl', ['-s', '-f', '-o', dest, url])
+    if ((await stat(dest)).size !== size) throw new Error('curl got a short file')
+    await rm(dest, { force: true })
+    curl.push({ ms: c.ms + tokenMs, cpuMs: c.cpuMs })
+    console.log(
+      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s (cpu ${((o.cpuUserMs + o.cpuSystemMs) / 1000).toFixed(2)} s), curl ${(curl[i]!.ms / 1000).toFixed(2)} s (cpu ${(c.cpuMs / 1000).toFixed(2)} s)`,
+    )
+  }
+  const oursS = median(ours.map((r) => r.ms)) / 1000
+  const curlS = median(curl.map((r) => r.ms)) / 1000
+  b.add({
+    scenario: '1. 2 GiB, 1 connection: time vs curl',
+    ours: round(oursS, 2),
+    reference: round(curlS, 2),
+    ratio: round(oursS / curlS),
+    unit: 's',
+    target: '≤ 1.05',
+    met: oursS / curlS <= 1.05,
+  })
+  const gib = size / GIB
+  const oursCpu = median(ours.map((r) => r.cpuUserMs + r.cpuSystemMs)) / 1000 / gib
+  const curlCpu = median(curl.map((r) => r.cpuMs)) / 1000 / gib
+  b.add({
+    scenario: '6. CPU seconds per GiB vs curl',
+    ours: round(oursCpu, 2),
+    reference: round(curlCpu, 2),
+    ratio: round(oursCpu / curlCpu),
+    unit: 'CPU s/GiB',
+    target: '≤ 2.0',
+    met: oursCpu / curlCpu <= 2.0,
+    note: 'from the runs of scenario 1 (user + system)',
+  })
+}
+
+async function cappedConnections(b: Bench): Promise<void> {
+  console.log('2. one 1 GiB file, 40 MB/s per connection, 8 connections (ours vs aria2c -x8 -s8)')
+  const size = GIB
+  const cap = 40 * 1000 * 1000
+  const link = await createSynthetic(b.em, 'capped.bin', size, 12)
+  await b.em.control('setSpeedCap', cap)
+  try {
+    const ours: number[] = []
+    const aria: number[] = []
+    const dir = join(b.work, 'aria')
+    for (let i = 0; i < RUNS; i++) {
+      const o = await b.ours(
+        'capped8',
+        { settings: { connectionsPerFile: 8 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
+        args.profile && i === 0,
+      )
+      ours.push(o.ms)
+      const began = now()
+      const url = await tokenUrl(b.em, link)
+      const tokenMs = now() - began
+      await mkdir(dir, { recursive: true })
+      const a = await timedCommand('aria2c', [
+        '-q',
+        '-x8',
+        '-s8',
+        '--file-allocation=none',
+        '--allow-overwrite=true',
+        '--auto-file-renaming=false',
+        '-d',
+        dir,
+        '-o',
+        'capped.bin',
+        url,
+      ])
+      if ((await stat(join(dir, 'capped.bin'))).size !== size) throw new Error('aria2c got a short file')
+      await rm(dir, { recursive: true, force: true })
+      aria.push(a.ms + tokenMs)
+      console.log(
+        `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s, aria2c ${(aria[i]! / 1000).toFixed(2)} s`,
+      )
+    }
+    // One connection takes 8× as long: one run of it is enough to know the speed-up.
+    const one = await b.ours('capped1', {
+      settings: { connectionsPerFile: 1 },
+      requests: [{ kind: 'download', links: [{ url: link }] }],
+    })
+    console.log(`  ours with 1 connection: ${(one.ms / 1000).toFixed(2)} s`)
+    const oursS = median(ours) / 1000
+    const ariaS = median(aria) / 1000
+    b.add({
+      scenario: '2a. 1 GiB, 8 × 40 MB/s: time vs aria2c -x8 -s8',
+      ours: round(oursS, 2),
+      reference: round(ariaS, 2),
+      ratio: round(oursS / ariaS),
+      unit: 's',
+      target: '≤ 1.0',
+      met: oursS / ariaS <= 1.0,
+    })
+    const speedUp = one.ms / 1000 / oursS
+    b.add({
+      scenario: '2b. 8 connections: speed-up over 1',
+      ours: round(oursS, 2),
+      reference: round(one.ms / 1000, 2),
+      ratio: round(speedUp, 2),
+      unit: 's (8 conn. vs 1 conn.)',
+      target: '≥ 7',
+      met: speedUp >= 7,
+      note: 'ratio = 1-connection time ÷ 8-connection time; the 1-connection time is one run',
+    })
+  } finally {
+    await b.em.control('setSpeedCap', 0)
+  }
+}
+
+async function rateLimited(b: Bench): Promise<void> {
+  const count = 60
+  console.log(`3. ${count} files of 2 MiB with the API rate limits on (ours vs the floor they set)`)
+  const links: string[] = []
+  for (let i = 0; i < count; i++) links.push(await createSynthetic(b.em, `small-${i}.bin`, 2 * MIB, 1000 + i))
+  const ours: number[] = []
+  let floodLocks = 0
+  for (let i = 0; i < RUNS; i++) {
+    await b.em.control('setRateLimits', true)
+    await b.em.control('resetStats')
+    const o = await b.ours(
+      'rate',
+      { requests: [{ kind: 'download', links: links.map((url) => ({ url })) }] },
+      args.profile && i === 0,
+    )
+    const stats = await b.em.control<{ floodLocks: number; rateLimited: number }>('stats')
+    floodLocks += stats.floodLocks
+    ours.push(o.ms)
+    console.log(
+      `  run ${i + 1}: ${(o.ms / 1000).toFixed(2)} s, flood locks ${stats.floodLocks}, rate-limited answers ${stats.rateLimited}`,
+    )
+    await b.em.control('setRateLimits', false)
+  }
+  // One get_token call per file, at most 2 calls per second (the documented rate the client keeps to).
+  const floorS = count / 2
+  const oursS = median(ours) / 1000
+  b.add({
+    scenario: `3a. ${count} × 2 MiB, API limits on: time vs floor`,
+    ours: round(oursS, 2),
+    reference: floorS,
+    ratio: round(oursS / floorS),
+    unit: 's',
+    target: '≤ 1.2',
+    met: oursS / floorS <= 1.2,
+    note: `${count} files instead of 200 to keep the run short; floor = ${count} get_token calls ÷ 2 calls/s`,
+  })
+  b.add({
+    scenario: '3b. flood locks during 3a',
+    ours: floodLocks,
+    reference: 0,
+    ratio: floodLocks,
+    unit: 'locks',
+    target: '= 0',
+    met: floodLocks === 0,
+  })
+}
+
+async function upload(b: Bench): Promise<void> {
+  console.log('4. upload of 1 GiB (ours vs curl -F to the same node)')
+  const size = GIB
+  const source = join(b.work, 'upload-source', 'upload.bin')
+  await mkdir(join(b.work, 'upload-source'), { recursive: true })
+  await pipeline(syntheticStream(21, size), createWriteStream(source))
+  const ours: number[] = []
+  const curl: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const o = await b.ours(
+      'upload',
+      { requests: [{ kind: 'upload', paths: [source], folderId: 0 }] },
+      args.profile && i === 0,
+    )
+    ours.push(o.ms)
+    const began = now()
+    const server = jsonOf(await apiCall(b.em.apiUrl, 'upload/get_upload_server.cgi', undefined))
+    const node = `http://${server.url as string}/upload.cgi?id=${server.id as string}`
+    const serverMs = now() - began
+    const c = await timedCommand('curl', [
+      '-s',
+      '-f',
+      '-H',
+      `Authorization: Bearer ${KEY}`,
+      '-F',
+      'did=0',
+      '-F',
+      `file[]=@${source}`,
+      node,
+    ])
+    curl.push(c.ms + serverMs)
+    console.log(
+      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s, curl -F ${(curl[i]! / 1000).toFixed(2)} s`,
+    )
+  }
+  await rm(join(b.work, 'upload-source'), { recursive: true, force: true })
+  const oursS = median(ours) / 1000
+  const curlS = median(curl) / 1000
+  b.add({
+    scenario: '4. upload 1 GiB: time vs curl -F',
+    ours: round(oursS, 2),
+    reference: round(curlS, 2),
+    ratio: round(oursS / curlS),
+    unit: 's',
+    target: '≤ 1.05',
+    met: oursS / curlS <= 1.05,
+    note: 'curl -F: get_upload_server + the POST; ours also collects end.pl and checks the Whirlpool',
+  })
+}
+
+async function memory(b: Bench): Promise<void> {
+  console.log('5. memory: peak RSS downloading 4 GiB vs 512 MiB (default 4 connections)')
+  const big = await createSynthetic(b.em, 'mem-big.bin', 4 * GIB, 31)
+  const small = await createSynthetic(b.em, 'mem-small.bin', 512 * MIB, 32)
+  const smallRun = await b.ours('mem-small', { requests: [{ kind: 'download', links: [{ url: small }] }] })
+  const bigRun = await b.ours(
+    'mem-big',
+    { requests: [{ kind: 'download', links: [{ url: big }] }] },
+    args.profile,
+  )
+  console.log(
+    `  512 MiB: peak ${smallRun.peakRssMb.toFixed(0)} MiB in ${(smallRun.ms / 1000).toFixed(2)} s; 4 GiB: peak ${bigRun.peakRssMb.toFixed(0)} MiB in ${(bigRun.ms / 1000).toFixed(2)} s`,
+  )
+  const ratio = bigRun.peakRssMb / smallRun.peakRssMb
+  b.add({
+    scenario: '5. peak RSS: 4 GiB vs 512 MiB download',
+    ours: round(bigRun.peakRssMb, 1),
+    reference: round(smallRun.peakRssMb, 1),
+    ratio: round(ratio),
+    unit: 'MiB',
+    target: '≤ 1.2',
+    met: ratio <= 1.2,
+    note: `absolute peak ${bigRun.peakRssMb.toFixed(0)} MiB (whole process: Node + tsx + core); one run each`,
+  })
+}
+
+async function queueScale(b: Bench): Promise<void> {
+  console.log(
+    '7. queue scale: 10,000 links in one add, cold start, one state change with 100 vs 10,000 items',
+  )
+  const dataDir = join(b.work, 'queue-scale')
+  const runner = spawnRunner<QueueScaleRow[]>(
+    { mode: 'queue-scale', dataDir, counts: [100, 10_000], repetitions: 200 },
+    args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(b.work, 'profiles')}`] : [],
+  )
+  const rows = await runner.result
+  await rm(dataDir, { recursive: true, force: true })
+  const [small, large] = rows as [QueueScaleRow, QueueScaleRow]
+  for (const row of rows) {
+    console.log(
+      `  ${row.count} items: add ${row.addMs.toFixed(0)} ms, cold start ${row.coldStartMs.toFixed(0)} ms, pause+resume of one item ${row.toggleMedianMs.toFixed(3)} ms (median)`,
+    )
+  }
+  b.add({
+    scenario: '7a. add 10,000 links in one call',
+    ours: round(large.addMs, 0),
+    reference: round(small.addMs, 0),
+    ratio: round(large.addMs / small.addMs, 1),
+    unit: 'ms (10,000 vs 100)',
+    target: 'noted',
+    met: true,
+  })
+  b.add({
+    scenario: '7b. cold start with 10,000 items',
+    ours: round(large.coldStartMs, 0),
+    reference: round(small.coldStartMs, 0),
+    ratio: round(large.coldStartMs / small.coldStartMs, 1),
+    unit: 'ms (10,000 vs 100)',
+    target: 'noted',
+    met: true,
+  })
+  const ratio = large.toggleMedianMs / small.toggleMedianMs
+  b.add({
+    scenario: '7c. pause+resume one item: 10,000 vs 100 queued',
+    ours: round(large.toggleMedianMs, 3),
+    reference: round(small.toggleMedianMs, 3),
+    ratio: round(ratio, 2),
+    unit: 'ms (median of 200)',
+    target: '≤ 2',
+    met: ratio <= 2,
+  })
+}
+
+function table(rows: BenchRow[]): string {
+  const header = ['Scenario', 'Ours', 'Reference', 'Unit', 'Ratio', 'Target', 'Met']
+  const lines = rows.map((r) => [
+    r.scenario,
+    String(r.ours),
+    String(r.reference),
+    r.unit,
+    String(r.ratio),
+    r.target,
+    r.met ? 'yes' : 'NO',
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)))
+  const fmt = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`
+  return [fmt(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...lines.map(fmt)].join('\n')
+}
+
+async function main(): Promise<void> {
+  const began = now()
+  const work = await mkdtemp(join(tmpdir(), 'fichier-bench-'))
+  const em = await startEmulatorProcess([KEY])
+  const bench = new Bench(em, work)
+  try {
+    if (wanted(1) || wanted(6)) await singleConnection(bench)
+    if (wanted(2)) await cappedConnections(bench)
+    if (wanted(3)) await rateLimited(bench)
+    if (wanted(4)) await upload(bench)
+    if (wanted(5)) await memory(bench)
+    if (wanted(7)) await queueScale(bench)
+  } finally {
+    await em.stop()
+    await rm(work, { recursive: true, force: true })
+  }
+  console.log(`\n${table(bench.rows)}\n`)
+  console.log(
+    `${RUNS} run(s) per scenario (median), node ${process.version}, ${((now() - began) / 60_000).toFixed(1)} min in all.`,
+  )
+  const notMet = bench.rows.filter((r) => !r.met)
+  if (notMet.length > 0) console.log(`Targets not met: ${notMet.map((r) => r.scenario).join('; ')}`)
+  await writeFile(args.out, `${JSON.stringify(bench.rows, null, 2)}\n`)
+  console.log(`wrote ${args.out}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exit(1)
+})
