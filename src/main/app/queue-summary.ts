@@ -1,4 +1,5 @@
 import type { TransferProgress, TransferStatus, TransferView } from '../../shared/model/transfer'
+import { emptyStatusCounts } from '../../shared/model/transfer'
 
 /** What the tray, the taskbar and the quit prompt need to know about the queue, at one moment. */
 export interface QueueSummary {
@@ -11,15 +12,7 @@ export interface QueueSummary {
   bytesTotal: number
 }
 
-export const EMPTY_COUNTS: Readonly<Record<TransferStatus, number>> = {
-  queued: 0,
-  active: 0,
-  retrying: 0,
-  paused: 0,
-  completed: 0,
-  failed: 0,
-  canceled: 0,
-}
+export const EMPTY_COUNTS: Readonly<Record<TransferStatus, number>> = emptyStatusCounts()
 
 const UNFINISHED: ReadonlySet<TransferStatus> = new Set(['queued', 'active', 'retrying', 'paused'])
 

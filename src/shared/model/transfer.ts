@@ -21,6 +21,14 @@ export type TransferStatus = z.infer<typeof TransferStatus>
 
 export const TERMINAL_STATUSES: readonly TransferStatus[] = ['completed', 'failed', 'canceled']
 
+/** A count of zero for every status, to add up from. */
+export function emptyStatusCounts(): Record<TransferStatus, number> {
+  return Object.fromEntries(TransferStatus.options.map((status) => [status, 0])) as Record<
+    TransferStatus,
+    number
+  >
+}
+
 export const TransferError = z.object({
   code: z.string().min(1),
   message: z.string(),

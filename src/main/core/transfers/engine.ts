@@ -10,7 +10,7 @@ import {
 } from '../../../shared/model/intake'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
-import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
+import { emptyStatusCounts, TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
 import { TypedEmitter } from '../lib/typed-emitter'
 import type { TransferEvents } from '../service'
@@ -280,15 +280,7 @@ export class TransferEngine {
   }
 
   #counts(): Record<TransferStatus, number> {
-    const counts: Record<TransferStatus, number> = {
-      queued: 0,
-      active: 0,
-      retrying: 0,
-      paused: 0,
-      completed: 0,
-      failed: 0,
-      canceled: 0,
-    }
+    const counts = emptyStatusCounts()
     for (const record of this.#records.values()) counts[record.status]++
     return counts
   }
