@@ -6,6 +6,7 @@ import { AddLinksDialog } from '../features/transfers/add-links-dialog'
 import { TransfersView } from '../features/transfers/transfers-view'
 import { usePasteIntake } from '../features/transfers/use-paste-intake'
 import { DropOverlay } from '../features/uploads/drop-overlay'
+import { useLanguage } from '../i18n/use-language'
 import type { Section } from './section'
 import { Sidebar } from './sidebar'
 import { StatusBar } from './status-bar'
@@ -17,6 +18,7 @@ export function App() {
   // `key` remounts the dialog at each opening, so it starts from `text`.
   const [addLinks, setAddLinks] = useState({ open: false, text: '', key: 0 })
   useTheme()
+  useLanguage()
 
   const openAddLinks = useCallback((text: string) => {
     setSection('transfers')

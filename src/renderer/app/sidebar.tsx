@@ -1,4 +1,5 @@
-import { Section, SECTION_LABELS } from './section'
+import { useTranslation } from 'react-i18next'
+import { Section } from './section'
 import { SectionIcon } from './section-icon'
 
 interface SidebarProps {
@@ -7,8 +8,9 @@ interface SidebarProps {
 }
 
 export function Sidebar({ current, onSelect }: SidebarProps) {
+  const { t } = useTranslation('shell')
   return (
-    <nav className="sidebar" aria-label="Sections">
+    <nav className="sidebar" aria-label={t('sections.label')}>
       <div className="sidebar__brand" aria-hidden="true">
         <span className="sidebar__logo">F</span> Fichier Desk
       </div>
@@ -22,7 +24,7 @@ export function Sidebar({ current, onSelect }: SidebarProps) {
               onClick={() => onSelect(section)}
             >
               <SectionIcon section={section} />
-              <span>{SECTION_LABELS[section]}</span>
+              <span>{t(`sections.${section}`)}</span>
             </button>
           </li>
         ))}

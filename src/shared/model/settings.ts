@@ -5,6 +5,7 @@ export type ConflictPolicy = z.infer<typeof ConflictPolicy>
 
 export const ThemeSetting = z.enum(['system', 'light', 'dark'])
 export const LanguageSetting = z.enum(['system', 'en', 'fr'])
+export type LanguageSetting = z.infer<typeof LanguageSetting>
 export const WhenQueueEmpty = z.enum(['nothing', 'notify', 'quit'])
 /** An upload whose name and size are already in the target folder: send it anyway, or skip it. */
 export const UploadDuplicates = z.enum(['upload', 'skip'])

@@ -1,0 +1,8 @@
+import type { resources, DEFAULT_NAMESPACE } from './resources'
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: typeof DEFAULT_NAMESPACE
+    resources: (typeof resources)['en']
+  }
+}

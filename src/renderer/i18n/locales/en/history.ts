@@ -1,0 +1,2 @@
+/** English strings of the history namespace: the reference every other language follows. */
+export const history = {}

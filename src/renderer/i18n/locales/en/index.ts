@@ -1,0 +1,8 @@
+export { common } from './common'
+export { shell } from './shell'
+export { transfers } from './transfers'
+export { remote } from './remote'
+export { uploads } from './uploads'
+export { history } from './history'
+export { settings } from './settings'
+export { account } from './account'

@@ -1,0 +1,2 @@
+/** English strings of the settings namespace: the reference every other language follows. */
+export const settings = {}

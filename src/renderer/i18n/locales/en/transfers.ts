@@ -1,0 +1,2 @@
+/** English strings of the transfers namespace: the reference every other language follows. */
+export const transfers = {}

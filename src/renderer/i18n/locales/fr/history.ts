@@ -1,0 +1,4 @@
+import type { Translation } from '../../translation'
+import type { history as en } from '../en/history'
+
+export const history: Translation<typeof en> = {}
