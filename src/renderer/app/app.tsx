@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react'
 import { AccountView } from '../features/account/account-view'
+import { HistoryView } from '../features/history/history-view'
 import { RemoteView } from '../features/remote/remote-view'
 import { SettingsView } from '../features/settings/settings-view'
 import { AddLinksDialog } from '../features/transfers/add-links-dialog'
@@ -10,6 +11,7 @@ import { useLanguage } from '../i18n/use-language'
 import type { Section } from './section'
 import { Sidebar } from './sidebar'
 import { StatusBar } from './status-bar'
+import { ToastRegion } from './toasts/toast-region'
 import { useTheme } from './use-theme'
 
 /** The frame: sidebar, the current view, status bar, and what works from anywhere (paste, drop). */
@@ -32,11 +34,13 @@ export function App() {
       <main className="app__main" aria-labelledby="view-title">
         {section === 'transfers' ? <TransfersView onAddLinks={() => openAddLinks('')} /> : null}
         {section === 'remote' ? <RemoteView onNavigate={setSection} /> : null}
+        {section === 'history' ? <HistoryView onNavigate={setSection} /> : null}
         {section === 'settings' ? <SettingsView /> : null}
         {section === 'account' ? <AccountView /> : null}
       </main>
       <StatusBar />
       <DropOverlay />
+      <ToastRegion />
       <AddLinksDialog
         key={addLinks.key}
         open={addLinks.open}

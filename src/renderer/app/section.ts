@@ -1,4 +1,4 @@
 import { z } from 'zod'
 
-export const Section = z.enum(['transfers', 'remote', 'settings', 'account'])
+export const Section = z.enum(['transfers', 'remote', 'history', 'settings', 'account'])
 export type Section = z.infer<typeof Section>

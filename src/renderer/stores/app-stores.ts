@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { EMPTY_APP_STATUS, type AppStatusState } from './app-status-state'
+import { createSpeedHistory, type SpeedHistory } from './speed-history'
 import { EMPTY_TRANSFER_ITEMS, type TransferItemsState } from './transfer-items-state'
 import { EMPTY_TRANSFER_PROGRESS, type TransferProgressState } from './transfer-progress-state'
 
@@ -8,6 +9,8 @@ export interface AppStores {
   items: StoreApi<TransferItemsState>
   progress: StoreApi<TransferProgressState>
   status: StoreApi<AppStatusState>
+  /** Total speeds of the last minutes, one sample per second (the status bar's graph). */
+  speed: StoreApi<SpeedHistory>
 }
 
 export function createAppStores(): AppStores {
@@ -15,5 +18,6 @@ export function createAppStores(): AppStores {
     items: createStore<TransferItemsState>()(() => EMPTY_TRANSFER_ITEMS),
     progress: createStore<TransferProgressState>()(() => EMPTY_TRANSFER_PROGRESS),
     status: createStore<AppStatusState>()(() => EMPTY_APP_STATUS),
+    speed: createStore<SpeedHistory>()(() => createSpeedHistory()),
   }
 }

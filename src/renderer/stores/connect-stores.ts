@@ -2,6 +2,7 @@ import type { IpcClient } from '../lib/ipc-client'
 import { applyChangeBatch, stateFromSnapshot, type ChangeBatch } from './apply-change-batch'
 import { applyProgressTick } from './apply-progress-tick'
 import type { AppStores } from './app-stores'
+import { feedSpeedHistory } from './feed-speed-history'
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -66,6 +67,7 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
     client.subscribe('api:paused', ({ until, reason }) =>
       stores.status.setState({ apiPause: until === null ? null : { until, reason } }),
     ),
+    feedSpeedHistory(stores.progress, stores.speed),
   ]
 
   void (async () => {

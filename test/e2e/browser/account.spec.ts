@@ -27,6 +27,11 @@ test.describe('the Account view', () => {
     await expect(key).toHaveAttribute('type', 'password')
     const save = page.getByRole('button', { name: 'Save key' })
 
+    // Not even the shape of a key: refused before asking 1fichier.
+    await key.fill('too-short')
+    await save.click()
+    await expect(page.getByRole('alert')).toHaveText(/^An API key is 32 letters, digits/)
+
     await key.fill(UNKNOWN_KEY)
     await save.click()
     await expect(page.getByRole('alert')).toHaveText(
@@ -85,5 +90,38 @@ test.describe('the Account view without OS encryption', () => {
       storage: 'session',
       encryptionAvailable: false,
     })
+  })
+})
+
+test.describe('the Account view in French', () => {
+  test('shows the key status and the health panel in French, with French dates', async ({ app, service }) => {
+    const { page } = app
+    const updated = await service.bridge.invoke('settings:update', { language: 'fr' })
+    expect(updated.ok).toBe(true)
+    await page.reload()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Compte' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compte')
+    await expect(page.getByRole('status', { name: 'État de la clé' })).toContainText(
+      'Une clé est enregistrée.',
+    )
+    await expect(page.getByRole('term').filter({ hasText: 'Fin de l’abonnement' })).toBeVisible()
+    await expect(page.getByRole('definition').filter({ hasText: /^Dans le quota$/ })).toBeVisible()
+    const status = await service.bridge.invoke('account:status', {})
+    const end = status.ok ? (status.value.account?.subscriptionEnd ?? null) : null
+    const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(end ?? '') ?? []
+    expect(day).toBeDefined()
+    const french = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(Number(year), Number(month) - 1, Number(day), 12),
+    )
+    expect(french).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u)
+    await expect(page.getByRole('definition').filter({ hasText: french })).toBeVisible()
+    await app.screenshots('account-fr')
+
+    await page.getByRole('textbox', { name: 'Clé API' }).fill(EMULATOR_ACCOUNTS.free.key)
+    await page.getByRole('button', { name: 'Enregistrer la clé' }).click()
+    await expect(page.getByRole('alert')).toHaveText(
+      'Cette clé appartient à un compte 1fichier gratuit. Les téléchargements par l’API demandent un abonnement Premium ou Access.',
+    )
+    expect(await service.core.account.getKey()).toBe(EMULATOR_ACCOUNTS.premium.key)
   })
 })

@@ -46,9 +46,20 @@ test.describe('the Settings view', () => {
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('alert')).toHaveText('2 settings are not valid; see the messages below.')
     await expect(maxActive).toHaveAttribute('aria-invalid', 'true')
-    await expect(maxActive).toHaveAccessibleDescription(/Too big/)
+    await expect(maxActive).toHaveAccessibleDescription('Enter a whole number from 1 to 20.')
     await expect(page.getByLabel('API address')).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByLabel('API address')).toHaveAccessibleDescription(
+      /^Empty: 1fichier’s own API .* Enter an address that starts with http:\/\/ or https:\/\/, or leave it empty\.$/,
+    )
     await app.screenshots('settings-invalid')
+    expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
+
+    // Not a whole number: said so, still nothing saved.
+    await maxActive.fill('2.5')
+    await page.getByLabel('API address').fill('')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByRole('alert')).toHaveText('1 setting is not valid; see the message below.')
+    await expect(maxActive).toHaveAccessibleDescription('Enter a whole number.')
     expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
 
     await maxActive.fill('4')
@@ -71,5 +82,73 @@ test.describe('the Settings view', () => {
     await page.getByLabel('Theme').selectOption('system')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/)
+  })
+})
+
+test.describe('the interface language', () => {
+  test('switches the whole frame to French from the Settings view at once, and back', async ({
+    app,
+    service,
+  }) => {
+    const { page } = app
+    await openSettings(page)
+    await page.getByLabel('Language').selectOption({ label: 'Français' })
+    await page.getByRole('button', { name: 'Save' }).click()
+
+    const nav = page.getByRole('navigation', { name: 'Sections' })
+    await expect(nav.getByRole('button')).toHaveText([
+      'Transferts',
+      'Fichiers distants',
+      'Historique',
+      'Réglages',
+      'Compte',
+    ])
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Réglages')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+    await expect(page.getByRole('status').filter({ hasText: 'Réglages enregistrés.' })).toBeVisible()
+    await expect(page.getByRole('group', { name: 'Limites de vitesse' })).toBeVisible()
+    await expect(page.getByLabel('Transferts simultanés')).toHaveValue('3')
+    const status = page.getByRole('contentinfo', { name: 'État' })
+    await expect(status.getByRole('list', { name: 'Transferts par état' })).toContainText('0 en cours')
+    await expect(status).toContainText('API prête')
+    await expect(
+      status.getByRole('img', { name: 'Vitesse des 5 dernières minutes' }),
+    ).toHaveAccessibleDescription(/^Téléchargement : 0 o\/s maintenant/)
+    expect(service.core.settings.get().language).toBe('fr')
+
+    // Validation messages speak French too.
+    await page.getByLabel('Transferts simultanés').fill('0')
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect(page.getByRole('alert')).toHaveText(
+      '1 réglage n’est pas valide ; voyez le message ci-dessous.',
+    )
+    await expect(page.getByLabel('Transferts simultanés')).toHaveAccessibleDescription(
+      'Saisissez un nombre entier de 1 à 20.',
+    )
+    await app.screenshots('settings-fr')
+    await page.getByRole('button', { name: 'Rétablir' }).click()
+
+    for (const [name, title] of [
+      ['Transferts', 'Transferts'],
+      ['Historique', 'Historique'],
+      ['Compte', 'Compte'],
+      ['Réglages', 'Réglages'],
+    ] as const) {
+      await nav.getByRole('button', { name }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+    }
+
+    await page.getByLabel('Langue').selectOption({ label: 'English' })
+    await page.getByRole('button', { name: 'Enregistrer' }).click()
+    await expect(nav.getByRole('button')).toHaveText([
+      'Transfers',
+      'Remote files',
+      'History',
+      'Settings',
+      'Account',
+    ])
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    expect(service.core.settings.get().language).toBe('en')
   })
 })

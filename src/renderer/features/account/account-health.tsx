@@ -1,41 +1,61 @@
+import { useTranslation } from 'react-i18next'
 import type { AccountState } from '../../../shared/model/account'
 import { formatBytes } from '../../lib/format-bytes'
+import { formatSubscriptionEnd } from './format-subscription-end'
 
-const OFFERS = { free: 'Free', premium: 'Premium', access: 'Access', unknown: 'Unknown offer' } as const
-
-/** What 1fichier says of the account, as a definition list. */
+/** What 1fichier says of the account, as a definition list; dates in the interface's language. */
 export function AccountHealth({ state }: { state: AccountState }) {
+  const { t, i18n } = useTranslation('account')
   const account = state.account
-  if (!account) return <p className="field__hint">Account details appear here once the key is checked.</p>
+  if (!account) return <p className="field__hint">{t('health.empty')}</p>
+  const cdn =
+    account.cdnCredits === null
+      ? '—'
+      : account.cdnCredits <= 0
+        ? t('health.cdnSpent')
+        : account.useCdn
+          ? t('health.cdnInUse', { credits: formatBytes(account.cdnCredits, i18n.language) })
+          : formatBytes(account.cdnCredits, i18n.language)
   const rows: [string, string][] = [
-    ['Email', account.email],
-    ['Offer', OFFERS[account.offer]],
-    ['Subscription ends', account.subscriptionEnd ?? '—'],
-    ['Hot storage used', formatBytes(account.hotStorage)],
+    [t('health.email'), account.email],
+    [t('health.offer'), t(`health.offers.${account.offer}`)],
+    [t('health.subscriptionEnd'), formatSubscriptionEnd(account.subscriptionEnd, i18n.language)],
+    [t('health.hotStorage'), formatBytes(account.hotStorage, i18n.language)],
     [
-      'Cold storage used',
+      t('health.coldStorage'),
       account.availableColdStorage === null
-        ? formatBytes(account.coldStorage)
-        : `${formatBytes(account.coldStorage)} of ${formatBytes(account.availableColdStorage)}`,
+        ? formatBytes(account.coldStorage, i18n.language)
+        : t('health.ofQuota', {
+            used: formatBytes(account.coldStorage, i18n.language),
+            quota: formatBytes(account.availableColdStorage, i18n.language),
+          }),
     ],
+    [t('health.cdnCredits'), cdn],
     [
-      'CDN credits',
-      account.cdnCredits === null
-        ? '—'
-        : `${formatBytes(account.cdnCredits)}${account.useCdn ? ' (in use)' : ''}`,
+      t('health.uploads'),
+      account.uploadForbidden ? t('health.uploadsForbidden') : t('health.uploadsAllowed'),
     ],
-    ['Uploads', account.uploadForbidden ? 'Forbidden by 1fichier' : 'Allowed'],
-    ['Quota', account.overQuota ? 'Over quota' : 'Within quota'],
-    ['Last checked', state.checkedAt ? new Date(state.checkedAt).toLocaleString() : '—'],
+    [t('health.quota'), account.overQuota ? t('health.overQuota') : t('health.withinQuota')],
+    [
+      t('health.checked'),
+      state.checkedAt
+        ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+            state.checkedAt,
+          )
+        : '—',
+    ],
   ]
   return (
-    <dl className="facts" aria-label="Account details">
-      {rows.map(([term, value]) => (
-        <div key={term} className="facts__row">
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="facts" aria-label={t('health.label')}>
+        {rows.map(([term, value]) => (
+          <div key={term} className="facts__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="field__hint">{t('health.checkedNote')}</p>
+    </>
   )
 }

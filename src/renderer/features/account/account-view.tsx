@@ -1,42 +1,50 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { AccountState } from '../../../shared/model/account'
+import { useTranslation } from 'react-i18next'
+import { ApiKey, type AccountState } from '../../../shared/model/account'
+import { account as en } from '../../i18n/locales/en/account'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
+import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStatus, useStores } from '../../stores/stores-context'
 import { AccountHealth } from './account-health'
 
-const STORAGE_TEXT = {
-  encrypted: 'Your key is stored encrypted by the system keychain.',
-  session: 'Your key is kept in memory for this session only; you will enter it again next time.',
-  none: 'No key is stored.',
-} as const
+type KnownCode = Exclude<keyof typeof en.errors, 'format' | 'other'>
+const isKnownCode = (code: string): code is KnownCode =>
+  code !== 'format' && code !== 'other' && Object.hasOwn(en.errors, code)
+
+/** What went wrong, in the interface's language when the code is known. */
+type Problem = { kind: 'format' } | { kind: 'error'; code: string; message: string }
 
 /** Enter, check and remove the API key; see what 1fichier says of the account. */
 export function AccountView() {
+  const { t } = useTranslation('account')
   const state = useStatus((status) => status.account)
   const { status: statusStore } = useStores()
   const [key, setKey] = useState('')
   const [sessionOnly, setSessionOnly] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [notice, setNotice] = useState<'saved' | 'removed' | null>(null)
 
   useEffect(() => {
     // The store follows `account:changed`; this read covers a view opened before the first event.
     call('account:status', {})
       .then((account) => statusStore.setState({ account }))
-      .catch((caught: unknown) => setError(describeError(caught)))
+      .catch((caught: unknown) =>
+        setProblem({ kind: 'error', code: 'INTERNAL', message: describeError(caught) }),
+      )
   }, [statusStore])
 
-  const run = async (action: () => Promise<AccountState>, done: string) => {
+  const run = async (action: () => Promise<AccountState>, done: 'saved' | 'removed') => {
     setBusy(true)
-    setError(null)
+    setProblem(null)
     setNotice(null)
     try {
       statusStore.setState({ account: await action() })
       setNotice(done)
     } catch (caught) {
-      setError(describeError(caught))
+      const code = caught instanceof IpcCallError ? caught.code : 'INTERNAL'
+      setProblem({ kind: 'error', code, message: describeError(caught) })
     } finally {
       setBusy(false)
     }
@@ -46,47 +54,58 @@ export function AccountView() {
   const persist = !encryptionAvailable || sessionOnly ? 'session' : 'encrypted'
   const save = (event: FormEvent) => {
     event.preventDefault()
+    setNotice(null)
+    const parsed = ApiKey.safeParse(key)
+    if (!parsed.success) {
+      setProblem({ kind: 'format' })
+      return
+    }
     void run(async () => {
-      const account = await call('account:setKey', { key: key.trim(), persist })
+      const account = await call('account:setKey', { key: parsed.data, persist })
       setKey('')
       return account
-    }, 'Key saved and checked.')
+    }, 'saved')
   }
+
+  const problemText =
+    problem === null
+      ? null
+      : problem.kind === 'format'
+        ? t('errors.format')
+        : isKnownCode(problem.code)
+          ? t(`errors.${problem.code}`)
+          : t('errors.other', { message: problem.message })
 
   return (
     <section className="view" aria-labelledby="view-title">
       <header className="view__header">
-        <h1 id="view-title">Account</h1>
+        <h1 id="view-title">{t('title')}</h1>
       </header>
       <div className="cards">
         <form className="card" aria-labelledby="api-key-title" onSubmit={save}>
-          <h2 id="api-key-title">Your API key</h2>
-          <p className="field__hint">
-            Fichier Desk talks to 1fichier with your API key (Premium or Access accounts). Find it on
-            1fichier.com under Parameters → API.
-          </p>
+          <h2 id="api-key-title">{t('key.title')}</h2>
+          <p className="field__hint">{t('key.intro')}</p>
           {state ? (
-            <p className="status-line" role="status" aria-label="Key status">
+            <p className="status-line" role="status" aria-label={t('key.statusLabel')}>
               <span className={`dot ${state.hasKey ? 'dot--ok' : 'dot--off'}`} aria-hidden="true" />
-              {state.hasKey ? 'A key is set. ' : 'No API key yet. '}
-              {state.hasKey ? STORAGE_TEXT[state.storage] : ''}
+              {state.hasKey ? `${t('key.set')} ${t(`key.storage.${state.storage}`)}` : t('key.none')}
             </p>
           ) : null}
           {!encryptionAvailable ? (
             <p className="message message--warning" role="note">
-              This system offers no encryption for secrets (no keyring). The key can only be kept for this
-              session.
+              {t('key.noEncryption')}
             </p>
           ) : null}
           <label className="field">
-            <span className="field__label">API key</span>
+            <span className="field__label">{t('key.label')}</span>
             <input
               className="input input--mono"
               type="password"
               value={key}
               autoComplete="off"
               spellCheck={false}
-              placeholder={state?.hasKey ? '•••••••• (enter a new key to replace it)' : '32 characters'}
+              placeholder={state?.hasKey ? t('key.placeholderReplace') : t('key.placeholder')}
+              aria-invalid={problem ? true : undefined}
               onChange={(event) => setKey(event.target.value)}
             />
           </label>
@@ -97,17 +116,17 @@ export function AccountView() {
                 checked={sessionOnly}
                 onChange={(event) => setSessionOnly(event.target.checked)}
               />
-              Keep it for this session only
+              {t('key.sessionOnly')}
             </label>
           ) : null}
-          {error ? (
+          {problemText ? (
             <p className="message message--error" role="alert">
-              {error}
+              {problemText}
             </p>
           ) : null}
           {notice ? (
             <p className="message message--ok" role="status">
-              {notice}
+              {t(`key.${notice}`)}
             </p>
           ) : null}
           <div className="card__actions">
@@ -116,19 +135,23 @@ export function AccountView() {
                 type="button"
                 className="button button--danger"
                 disabled={busy}
-                onClick={() => void run(() => call('account:clearKey', {}), 'Key removed.')}
+                onClick={() => void run(() => call('account:clearKey', {}), 'removed')}
               >
-                Remove key
+                {t('key.remove')}
               </button>
             ) : null}
             <button type="submit" className="button button--primary" disabled={busy || key.trim() === ''}>
-              Save key
+              {t('key.save')}
             </button>
           </div>
         </form>
         <section className="card" aria-labelledby="account-health-title">
-          <h2 id="account-health-title">Account health</h2>
-          {state ? <AccountHealth state={state} /> : <p className="field__hint">Loading…</p>}
+          <h2 id="account-health-title">{t('health.title')}</h2>
+          {state ? (
+            <AccountHealth state={state} />
+          ) : (
+            <p className="field__hint">{t('loading', { ns: 'common' })}</p>
+          )}
         </section>
       </div>
     </section>

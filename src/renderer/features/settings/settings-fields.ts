@@ -6,146 +6,77 @@ import {
   WhenQueueEmpty,
   type Settings,
 } from '../../../shared/model/settings'
+import type { settings as en } from '../../i18n/locales/en/settings'
 
-type Key = Exclude<keyof Settings, 'version'>
+export type SettingKey = Exclude<keyof Settings, 'version'>
+type Options = (typeof en)['options']
+export type ChoiceKey = keyof Options
+export type GroupId = keyof (typeof en)['groups']
+/** The translation key of one option of a choice, e.g. `options.theme.dark`. */
+export type OptionLabelKey = { [K in ChoiceKey]: `options.${K}.${keyof Options[K] & string}` }[ChoiceKey]
 
+/** Labels are `labels.<key>`, hints `hints.<key>` (when the settings namespace has one). */
 export type SettingsField =
-  | { key: Key; kind: 'text'; label: string; hint?: string }
-  | { key: Key; kind: 'number'; label: string; hint?: string; min: number; max: number; scale?: number }
-  | { key: Key; kind: 'boolean'; label: string; hint?: string }
-  | {
-      key: Key
-      kind: 'choice'
-      label: string
-      hint?: string
-      options: readonly { value: string; label: string }[]
-    }
+  | { key: SettingKey; kind: 'text'; maxLength: number; url?: boolean }
+  | { key: SettingKey; kind: 'number'; min: number; max: number; scale?: number }
+  | { key: SettingKey; kind: 'boolean' }
+  | { key: ChoiceKey; kind: 'choice'; options: readonly { value: string; label: OptionLabelKey }[] }
 
 export interface SettingsGroup {
-  title: string
+  id: GroupId
   fields: SettingsField[]
 }
 
-const choices = (values: readonly string[], labels: Record<string, string>) =>
-  values.map((value) => ({ value, label: labels[value] ?? value }))
+/** A choice whose every value has a label in the settings namespace (checked by the compiler). */
+function choice<K extends ChoiceKey>(key: K, values: readonly (keyof Options[K] & string)[]): SettingsField {
+  return {
+    key,
+    kind: 'choice',
+    options: values.map((value) => ({ value, label: `options.${key}.${value}` as OptionLabelKey })),
+  }
+}
 
 /** The form, as data: one entry per setting of the schema, grouped the way people look for them. */
 export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
-    title: 'Downloads',
+    id: 'downloads',
     fields: [
-      {
-        key: 'downloadDir',
-        kind: 'text',
-        label: 'Download folder',
-        hint: 'Empty: the system’s Downloads folder.',
-      },
-      { key: 'maxActive', kind: 'number', label: 'Transfers at once', min: 1, max: 20 },
-      { key: 'connectionsPerFile', kind: 'number', label: 'Connections per file', min: 1, max: 16 },
-      {
-        key: 'accountConnections',
-        kind: 'number',
-        label: 'Connections for the whole account',
-        min: 1,
-        max: 30,
-      },
-      {
-        key: 'conflict',
-        kind: 'choice',
-        label: 'When a file already exists',
-        options: choices(ConflictPolicy.options, {
-          rename: 'Keep both (rename)',
-          overwrite: 'Overwrite',
-          skip: 'Skip',
-        }),
-      },
+      { key: 'downloadDir', kind: 'text', maxLength: 4096 },
+      { key: 'maxActive', kind: 'number', min: 1, max: 20 },
+      { key: 'connectionsPerFile', kind: 'number', min: 1, max: 16 },
+      { key: 'accountConnections', kind: 'number', min: 1, max: 30 },
+      choice('conflict', ConflictPolicy.options),
     ],
   },
   {
-    title: 'Uploads',
+    id: 'uploads',
+    fields: [choice('uploadDuplicates', UploadDuplicates.options)],
+  },
+  {
+    id: 'limits',
     fields: [
-      {
-        key: 'uploadDuplicates',
-        kind: 'choice',
-        label: 'When the same file (name and size) is already in the folder',
-        options: choices(UploadDuplicates.options, { upload: 'Upload it anyway', skip: 'Skip it' }),
-      },
+      { key: 'downloadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
+      { key: 'uploadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
     ],
   },
   {
-    title: 'Speed limits',
+    id: 'behaviour',
     fields: [
-      {
-        key: 'downloadLimit',
-        kind: 'number',
-        label: 'Download limit (KB/s)',
-        hint: '0: unlimited.',
-        min: 0,
-        max: 10 * 1024 ** 2,
-        scale: 1024,
-      },
-      {
-        key: 'uploadLimit',
-        kind: 'number',
-        label: 'Upload limit (KB/s)',
-        hint: '0: unlimited.',
-        min: 0,
-        max: 10 * 1024 ** 2,
-        scale: 1024,
-      },
+      choice('whenQueueEmpty', WhenQueueEmpty.options),
+      { key: 'notifications', kind: 'boolean' },
+      { key: 'clipboardWatch', kind: 'boolean' },
+      { key: 'keepAwake', kind: 'boolean' },
+      { key: 'closeToTray', kind: 'boolean' },
+      { key: 'startMinimized', kind: 'boolean' },
+      { key: 'startAtLogin', kind: 'boolean' },
     ],
   },
   {
-    title: 'Behaviour',
-    fields: [
-      {
-        key: 'whenQueueEmpty',
-        kind: 'choice',
-        label: 'When the queue is empty',
-        options: choices(WhenQueueEmpty.options, {
-          nothing: 'Do nothing',
-          notify: 'Notify me',
-          quit: 'Quit the app',
-        }),
-      },
-      { key: 'notifications', kind: 'boolean', label: 'Show notifications' },
-      { key: 'clipboardWatch', kind: 'boolean', label: 'Watch the clipboard for 1fichier links' },
-      { key: 'keepAwake', kind: 'boolean', label: 'Keep the computer awake during transfers' },
-      { key: 'closeToTray', kind: 'boolean', label: 'Closing the window keeps the app in the tray' },
-      { key: 'startMinimized', kind: 'boolean', label: 'Start minimized' },
-      { key: 'startAtLogin', kind: 'boolean', label: 'Start at login' },
-    ],
+    id: 'appearance',
+    fields: [choice('theme', ThemeSetting.options), choice('language', LanguageSetting.options)],
   },
   {
-    title: 'Appearance',
-    fields: [
-      {
-        key: 'theme',
-        kind: 'choice',
-        label: 'Theme',
-        options: choices(ThemeSetting.options, { system: 'Follow the system', light: 'Light', dark: 'Dark' }),
-      },
-      {
-        key: 'language',
-        kind: 'choice',
-        label: 'Language',
-        options: choices(LanguageSetting.options, {
-          system: 'Follow the system',
-          en: 'English',
-          fr: 'Français',
-        }),
-      },
-    ],
-  },
-  {
-    title: 'Advanced',
-    fields: [
-      {
-        key: 'apiBaseUrl',
-        kind: 'text',
-        label: 'API address',
-        hint: 'Empty: 1fichier’s own API (or FICHIER_API_URL when set).',
-      },
-    ],
+    id: 'advanced',
+    fields: [{ key: 'apiBaseUrl', kind: 'text', maxLength: 2048, url: true }],
   },
 ]

@@ -1,15 +1,23 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Settings, SettingsPatch } from '../../../shared/model/settings'
+import { settings as en } from '../../i18n/locales/en/settings'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStores } from '../../stores/stores-context'
 import { fieldErrors } from './field-errors'
-import { SETTINGS_GROUPS, type SettingsField } from './settings-fields'
+import { fieldProblem, type FieldProblem } from './field-problem'
+import { SETTINGS_GROUPS, type SettingKey, type SettingsField } from './settings-fields'
+import './settings.css'
 
 type Draft = Record<string, string | boolean>
+/** A message per field key (`''`: for the form as a whole). */
+type Errors = Record<string, string>
+type HintKey = keyof typeof en.hints
 
 const ALL_FIELDS = SETTINGS_GROUPS.flatMap((group) => group.fields)
+const hasHint = (key: SettingKey): key is HintKey => Object.hasOwn(en.hints, key)
 
 function toDraft(settings: Settings): Draft {
   const draft: Draft = {}
@@ -48,11 +56,28 @@ function FieldControl({
   error: string | undefined
   onChange(value: string | boolean): void
 }) {
+  const { t } = useTranslation('settings')
   const controlId = useId()
   const hintId = useId()
   const errorId = useId()
-  const describedBy = [field.hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
+  const hint = hasHint(field.key) ? t(`hints.${field.key}`) : null
+  const label = t(`labels.${field.key}`)
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
   const common = { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const
+  const messages = (
+    <>
+      {hint ? (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field__error">
+          {error}
+        </span>
+      ) : null}
+    </>
+  )
   if (field.kind === 'boolean') {
     return (
       <div className="field">
@@ -63,20 +88,16 @@ function FieldControl({
             onChange={(event) => onChange(event.target.checked)}
             {...common}
           />
-          {field.label}
+          {label}
         </label>
-        {error ? (
-          <span id={errorId} className="field__error">
-            {error}
-          </span>
-        ) : null}
+        {messages}
       </div>
     )
   }
   return (
     <div className="field">
       <label className="field__label" htmlFor={controlId}>
-        {field.label}
+        {label}
       </label>
       {field.kind === 'choice' ? (
         <select
@@ -88,7 +109,7 @@ function FieldControl({
         >
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {t(option.label)}
             </option>
           ))}
         </select>
@@ -103,28 +124,34 @@ function FieldControl({
           {...common}
         />
       )}
-      {field.hint ? (
-        <span id={hintId} className="field__hint">
-          {field.hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field__error">
-          {error}
-        </span>
-      ) : null}
+      {messages}
     </div>
   )
 }
 
-/** Every setting of the schema; saving sends only what changed and shows the app's validation messages. */
+/** Every setting of the schema; saving sends only what changed and shows the validation messages. */
 export function SettingsView() {
+  const { t } = useTranslation('settings')
   const { status } = useStores()
   const [saved, setSaved] = useState<Settings | null>(null)
   const [draft, setDraft] = useState<Draft>({})
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [notice, setNotice] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Errors>({})
+  const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null)
   const [busy, setBusy] = useState(false)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  const problemText = (problem: FieldProblem): string => {
+    switch (problem.kind) {
+      case 'wholeNumber':
+        return t('validation.wholeNumber')
+      case 'range':
+        return t('validation.range', { min: problem.min, max: problem.max })
+      case 'url':
+        return t('validation.url')
+      case 'tooLong':
+        return t('validation.tooLong', { max: problem.max })
+    }
+  }
 
   useEffect(() => {
     let live = true
@@ -134,9 +161,7 @@ export function SettingsView() {
         setSaved(settings)
         setDraft(toDraft(settings))
       })
-      .catch(
-        (error: unknown) => live && setErrors({ '': `Could not load the settings: ${describeError(error)}` }),
-      )
+      .catch((error: unknown) => live && setLoadError(describeError(error)))
     return () => {
       live = false
     }
@@ -146,10 +171,16 @@ export function SettingsView() {
     event.preventDefault()
     if (!saved) return
     setNotice(null)
-    setErrors({})
+    const found: Errors = {}
+    for (const field of ALL_FIELDS) {
+      const problem = fieldProblem(field, draft[field.key])
+      if (problem) found[field.key] = problemText(problem)
+    }
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
     const patch = toPatch(draft, saved)
     if (Object.keys(patch).length === 0) {
-      setNotice('Nothing changed.')
+      setNotice('unchanged')
       return
     }
     setBusy(true)
@@ -158,18 +189,21 @@ export function SettingsView() {
       status.setState({ settings: next })
       setSaved(next)
       setDraft(toDraft(next))
-      setNotice('Settings saved.')
+      setNotice('saved')
     } catch (error) {
       if (
         error instanceof IpcCallError &&
         (error.code === 'INVALID_INPUT' || error.code === 'INVALID_SETTINGS')
       ) {
-        setErrors(
-          fieldErrors(
-            error.message,
-            ALL_FIELDS.map((field) => field.key),
-          ),
+        const byField = fieldErrors(
+          error.message,
+          ALL_FIELDS.map((field) => field.key),
         )
+        const shown: Errors = {}
+        for (const [key, detail] of Object.entries(byField)) {
+          shown[key] = key === '' ? detail : t('validation.rejected', { detail })
+        }
+        setErrors(shown)
       } else {
         setErrors({ '': describeError(error) })
       }
@@ -178,25 +212,24 @@ export function SettingsView() {
     }
   }
 
-  const general = errors['']
+  const general = errors[''] ?? (loadError === null ? undefined : t('loadFailed', { message: loadError }))
   const invalidCount = Object.keys(errors).filter((key) => key !== '').length
   return (
     <section className="view" aria-labelledby="view-title">
       <header className="view__header">
-        <h1 id="view-title">Settings</h1>
+        <h1 id="view-title">{t('title')}</h1>
       </header>
-      {!saved && !general ? <p className="empty">Loading the settings…</p> : null}
+      {!saved && !general ? <p className="empty">{t('loading')}</p> : null}
       {general || invalidCount > 0 ? (
         <p className="message message--error" role="alert">
-          {general ??
-            `${invalidCount} setting${invalidCount === 1 ? ' is' : 's are'} not valid; see the messages below.`}
+          {general ?? t('validation.summary', { count: invalidCount })}
         </p>
       ) : null}
       {saved ? (
-        <form className="settings" aria-label="Settings" onSubmit={(event) => void submit(event)} noValidate>
+        <form className="settings" aria-label={t('form')} onSubmit={(event) => void submit(event)} noValidate>
           {SETTINGS_GROUPS.map((group) => (
-            <fieldset key={group.title} className="settings__group">
-              <legend>{group.title}</legend>
+            <fieldset key={group.id} className="settings__group">
+              <legend>{t(`groups.${group.id}`)}</legend>
               {group.fields.map((field) => (
                 <FieldControl
                   key={field.key}
@@ -211,7 +244,7 @@ export function SettingsView() {
           <div className="settings__actions">
             {notice ? (
               <span className="settings__notice" role="status">
-                {notice}
+                {t(notice)}
               </span>
             ) : null}
             <button
@@ -219,10 +252,10 @@ export function SettingsView() {
               className="button"
               onClick={() => (setDraft(toDraft(saved)), setErrors({}))}
             >
-              Revert
+              {t('revert')}
             </button>
             <button type="submit" className="button button--primary" disabled={busy}>
-              Save
+              {t('save')}
             </button>
           </div>
         </form>

@@ -1,4 +1,76 @@
 import type { Translation } from '../../translation'
 import type { history as en } from '../en/history'
 
-export const history: Translation<typeof en> = {}
+export const history: Translation<typeof en> = {
+  title: 'Historique',
+  intro:
+    'Les téléchargements et envois terminés, avec leurs liens, du plus récent au plus ancien. Retirer un transfert terminé de la file le retire aussi d’ici.',
+  search: 'Rechercher dans l’historique',
+  searchPlaceholder: 'Rechercher par nom, lien ou dossier',
+  tableLabel: 'Transferts terminés',
+  selectAll: 'Tout sélectionner',
+  selectRow: 'Sélectionner {{name}}',
+  selectedCount_one: '{{count}} sélectionné',
+  selectedCount_other: '{{count}} sélectionnés',
+  shownCount_one: '{{count}} transfert terminé',
+  shownCount_other: '{{count}} transferts terminés',
+  columns: {
+    name: 'Nom',
+    size: 'Taille',
+    when: 'Terminé le',
+    place: 'Dossier',
+    link: 'Lien',
+  },
+  kind: {
+    download: 'Téléchargement',
+    upload: 'Envoi',
+    'remote-upload': 'Envoi distant',
+  },
+  place: {
+    remoteRoot: 'Mes fichiers (1fichier)',
+    remoteFolder: 'Dossier 1fichier n° {{id}}',
+    fetched: 'Depuis {{url}}',
+  },
+  noLink: 'Aucun lien',
+  showMore: 'Afficher {{count}} de plus',
+  partial: 'Affichage des {{shown}} plus récents sur {{total}}. Lancez une recherche pour affiner.',
+  removeLink: 'Lien de suppression',
+  copyLink: 'Copier le lien de {{name}}',
+  export: {
+    label: 'Exporter',
+    format: 'Format d’export',
+    formats: {
+      text: 'Texte brut',
+      csv: 'CSV',
+      'markdown-table': 'Tableau Markdown',
+      'markdown-list': 'Liste Markdown',
+    },
+    copy: 'Copier les liens',
+    save: 'Enregistrer dans un fichier…',
+    scopeSelected_one: 'Exporte le transfert sélectionné ({{count}}).',
+    scopeSelected_other: 'Exporte les {{count}} transferts sélectionnés.',
+    scopeShown: 'Aucune sélection : exporte tous les transferts affichés.',
+    copied_one: '{{count}} lien copié au format {{format}}.',
+    copied_other: '{{count}} liens copiés au format {{format}}.',
+    saved_one: '{{count}} lien enregistré dans {{file}}.',
+    saved_other: '{{count}} liens enregistrés dans {{file}}.',
+    nothing: 'Aucun de ces transferts n’a de lien à exporter.',
+    copyAction: 'Copier les liens',
+    copyAdvice: 'Le système a refusé l’accès au presse-papiers : utilisez « Enregistrer dans un fichier… ».',
+    linkCopied: 'Lien copié.',
+    headers: {
+      name: 'Nom',
+      link: 'Lien',
+      removeLink: 'Lien de suppression',
+      size: 'Taille (octets)',
+      finished: 'Terminé le',
+      kind: 'Type',
+    },
+  },
+  empty: {
+    title: 'Rien de terminé pour l’instant',
+    body: 'Les téléchargements et envois apparaissent ici une fois terminés, avec leurs liens, prêts à être recherchés et exportés. Commencez par ajouter des liens 1fichier dans Transferts (ou collez-les n’importe où), ou déposez des fichiers sur la fenêtre pour les envoyer.',
+    action: 'Aller aux transferts',
+    noMatch: 'Aucun transfert terminé ne correspond à « {{query}} ».',
+  },
+}
