@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { FichierBridge } from '../../src/shared/contract'
 import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
+import { scriptedDialogs } from '../../src/main/core/dialogs-port'
 import { createInProcessBridge } from '../../src/main/core/ipc/in-process-bridge'
 import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
 import type { Service } from '../../src/main/core/service'
@@ -19,6 +20,8 @@ export interface TestServiceOptions {
   encryptionAvailable?: boolean
   client?: CoreOptions['client']
   engine?: CoreOptions['engine']
+  /** What the folder picker answers (`dialog:pickFolder`): a folder, or null as if cancelled (the default). */
+  pickFolder?: string | null
 }
 
 export interface TestService {
@@ -53,6 +56,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
       ...options.client,
     },
     engine: { progressIntervalMs: 100, ...options.engine },
+    dialogs: scriptedDialogs(options.pickFolder ?? null),
   })
   if (options.key) await core.account.setKey(options.key, 'session')
   return {

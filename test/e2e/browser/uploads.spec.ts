@@ -64,6 +64,11 @@ test.describe('dropping files on the window', () => {
     await app.screenshots('drop-overlay')
     await dragFiles(page, ['report.pdf', 'photo.jpg', 'trip'])
     await expect(page.getByRole('region', { name: 'Drop to upload' })).toBeHidden()
+    // The upload options come first; left empty, the files are uploaded as they are.
+    const options = page.getByRole('dialog', { name: 'Upload 3 items to My files' })
+    await app.screenshots('upload-options')
+    await options.getByRole('button', { name: 'Upload', exact: true }).click()
+    await expect(options).toBeHidden()
     await expect(page.getByRole('status').filter({ hasText: '5 uploads to My files added.' })).toBeVisible()
     await expect(stateCounts(page)).toContainText('5 done', { timeout: 30_000 })
     await page.getByRole('button', { name: 'Uploads', exact: true }).click()
@@ -109,6 +114,10 @@ test.describe('dropping files on the window', () => {
     await writeTree({ 'beach.png': 'png '.repeat(100) })
     await exposed.registerFile('beach.png', join(dir, 'beach.png'))
     await dragFiles(page, ['beach.png'])
+    await page
+      .getByRole('dialog', { name: 'Upload 1 item to trip' })
+      .getByRole('button', { name: 'Upload' })
+      .click()
     await expect(page.getByRole('status').filter({ hasText: '1 upload to trip added.' })).toBeVisible()
     await expect(stateCounts(page)).toContainText('6 done', { timeout: 30_000 })
     expect(emulator.control.listFiles(key).find((file) => file.name === 'beach.png')?.folderId).toBe(trip?.id)

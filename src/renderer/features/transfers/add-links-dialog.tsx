@@ -1,9 +1,11 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AddResult } from '../../../shared/model/intake'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
-import { useItems } from '../../stores/stores-context'
+import { useItems, useStatus } from '../../stores/stores-context'
 import { previewLinks } from './preview-links'
+import './transfers.css'
 
 interface AddLinksDialogProps {
   open: boolean
@@ -14,16 +16,22 @@ interface AddLinksDialogProps {
 
 /** Paste 1fichier links (with any junk around them), then add them as downloads. */
 export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogProps) {
+  const { t } = useTranslation('transfers')
   const dialogRef = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const linksId = useId()
   const hintId = useId()
+  const passwordHintId = useId()
+  const destinationId = useId()
   const [text, setText] = useState(initialText)
   const [password, setPassword] = useState('')
+  const [targetDir, setTargetDir] = useState('')
   const [start, setStart] = useState(true)
   const [busy, setBusy] = useState(false)
+  const [picking, setPicking] = useState(false)
   const [result, setResult] = useState<AddResult | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const defaultDir = useStatus((state) => state.settings?.downloadDir ?? '')
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -42,6 +50,7 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
         text,
         start,
         ...(password ? { password } : {}),
+        ...(targetDir.trim() ? { targetDir: targetDir.trim() } : {}),
       })
       setText('')
       if (added.rejected.length === 0 && added.duplicates.length === 0) {
@@ -57,17 +66,38 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
     }
   }
 
+  /** The native folder picker; cancelling it keeps the folder shown. */
+  const choose = async () => {
+    setPicking(true)
+    setError(null)
+    try {
+      const { path } = await call('dialog:pickFolder', { title: t('add.chooseTitle') })
+      if (path !== null) setTargetDir(path)
+    } catch (caught) {
+      setError(describeError(caught))
+    } finally {
+      setPicking(false)
+    }
+  }
+
   // The preview follows typing at a lower priority, so a paste of hundreds of links stays responsive.
   const deferredText = useDeferredValue(text)
   const byId = useItems((state) => state.byId)
   const preview = useMemo(() => previewLinks(deferredText, Object.values(byId)), [deferredText, byId])
+  const summary =
+    preview.summary === 'toAdd'
+      ? t('preview.toAdd', {
+          files: t('preview.files', { count: preview.files }),
+          folders: t('preview.folders', { count: preview.folders }),
+        })
+      : t(`preview.${preview.summary}`)
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialogRef} className="dialog add-links" aria-labelledby={titleId} onClose={onClose}>
       <form className="dialog__body" onSubmit={(event) => void submit(event)}>
-        <h2 id={titleId}>Add links</h2>
+        <h2 id={titleId}>{t('add.title')}</h2>
         <div className="field">
           <label className="field__label" htmlFor={linksId}>
-            Links
+            {t('add.links')}
           </label>
           <textarea
             id={linksId}
@@ -75,24 +105,24 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
             className="input input--area"
             value={text}
             onChange={(event) => setText(event.target.value)}
-            placeholder="https://1fichier.com/?abc123…  one or many, any text around them is ignored"
+            placeholder={t('add.placeholder')}
             rows={8}
             autoFocus
           />
           <span id={hintId} className="field__hint" aria-live="polite">
-            {preview.summary}
+            {summary}
           </span>
           {preview.total > 0 ? (
-            <ul className="preview" aria-label="Links recognised">
-              {preview.counts.map(({ label, count, tone }) => (
-                <li key={label} className={`preview__count preview__count--${tone}`}>
-                  <strong>{count}</strong> {label}
+            <ul className="preview" aria-label={t('add.recognised')}>
+              {preview.counts.map(({ unit, count, tone }) => (
+                <li key={unit} className={`preview__count preview__count--${tone}`}>
+                  <strong>{count}</strong> {t(`preview.unit.${unit}`, { count })}
                 </li>
               ))}
             </ul>
           ) : null}
           {preview.rejected.length > 0 ? (
-            <ul className="message__list preview__rejected" aria-label="Lines not recognised">
+            <ul className="message__list preview__rejected" aria-label={t('add.rejected')}>
               {preview.rejected.slice(0, 50).map((rejected, index) => (
                 <li key={index}>
                   <code>{rejected.line}</code> — {rejected.reason}
@@ -101,19 +131,50 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
             </ul>
           ) : null}
         </div>
-        <label className="field">
-          <span className="field__label">Password for protected links (optional)</span>
+        <div className="field">
+          <label className="field__label" htmlFor={destinationId}>
+            {t('add.destination')}
+          </label>
+          <div className="add-links__folder">
+            <input
+              id={destinationId}
+              className="input input--mono"
+              value={targetDir}
+              placeholder={defaultDir || t('add.destinationDefault')}
+              spellCheck={false}
+              onChange={(event) => setTargetDir(event.target.value)}
+            />
+            <button
+              type="button"
+              className="button"
+              aria-label={t('add.chooseLabel')}
+              disabled={picking}
+              onClick={() => void choose()}
+            >
+              {t('add.choose')}
+            </button>
+          </div>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${passwordHintId}-input`}>
+            {t('add.password')}
+          </label>
           <input
+            id={`${passwordHintId}-input`}
             className="input"
             type="password"
             value={password}
             autoComplete="off"
+            aria-describedby={passwordHintId}
             onChange={(event) => setPassword(event.target.value)}
           />
-        </label>
+          <span id={passwordHintId} className="field__hint">
+            {t('add.passwordHint')}
+          </span>
+        </div>
         <label className="check">
           <input type="checkbox" checked={start} onChange={(event) => setStart(event.target.checked)} />
-          Start now (otherwise queue them paused)
+          {t('add.start')}
         </label>
         {error ? (
           <p className="message message--error" role="alert">
@@ -121,13 +182,16 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
           </p>
         ) : null}
         {result ? (
-          <div className="message" role="status" aria-label="Add result">
+          <div className="message" role="status" aria-label={t('add.resultLabel')}>
             <p>
-              Added {result.addedIds.length}, {result.duplicates.length} already in the queue,{' '}
-              {result.rejected.length} not recognised.
+              {t('add.result', {
+                added: result.addedIds.length,
+                duplicates: result.duplicates.length,
+                rejected: result.rejected.length,
+              })}
             </p>
             {result.rejected.length > 0 ? (
-              <ul className="message__list" aria-label="Lines not added">
+              <ul className="message__list" aria-label={t('add.notAdded')}>
                 {result.rejected.slice(0, 50).map((rejected, index) => (
                   <li key={index}>
                     <code>{rejected.line}</code> — {rejected.reason}
@@ -139,10 +203,10 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
         ) : null}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
+            {result ? t('close', { ns: 'common' }) : t('cancel', { ns: 'common' })}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || text.trim() === ''}>
-            Add
+            {t('add.submit')}
           </button>
         </div>
       </form>

@@ -4,13 +4,6 @@ import { TransferStatus, type TransferView } from '../../../shared/model/transfe
 export const KindFilter = z.enum(['all', 'download', 'upload', 'remote-upload'])
 export type KindFilter = z.infer<typeof KindFilter>
 
-export const KIND_FILTER_LABELS: Record<KindFilter, string> = {
-  all: 'All',
-  download: 'Downloads',
-  upload: 'Uploads',
-  'remote-upload': 'Remote uploads',
-}
-
 export const StatusFilter = z.enum(['any', ...TransferStatus.options])
 export type StatusFilter = z.infer<typeof StatusFilter>
 

@@ -1,4 +1,6 @@
 import { useEffect } from 'react'
+import { IS_MAC } from './is-mac'
+import { shortcutFor } from './transfer-keymap'
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
@@ -7,7 +9,10 @@ function isTextField(target: EventTarget | null): boolean {
   )
 }
 
-/** Calls `onText` with what is pasted anywhere outside a text field (Ctrl/Cmd+V on the window). */
+/**
+ * Opens the Add dialog from anywhere: `onText` gets what is pasted outside a text field
+ * (Ctrl/Cmd+V on the window), or an empty text for Ctrl/Cmd+N.
+ */
 export function usePasteIntake(onText: (text: string) => void): void {
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
@@ -17,7 +22,17 @@ export function usePasteIntake(onText: (text: string) => void): void {
       event.preventDefault()
       onText(text)
     }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || shortcutFor(event, IS_MAC)?.shortcut !== 'add') return
+      if (event.target instanceof HTMLElement && event.target.closest('dialog')) return
+      event.preventDefault()
+      onText('')
+    }
     window.addEventListener('paste', onPaste)
-    return () => window.removeEventListener('paste', onPaste)
+    window.addEventListener('keydown', onKey)
+    return () => {
+      window.removeEventListener('paste', onPaste)
+      window.removeEventListener('keydown', onKey)
+    }
   }, [onText])
 }

@@ -1,25 +1,45 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { UploadOptions } from '../../../shared/model/intake'
 import { describeError } from '../../lib/describe-error'
 import { call, pathForFile } from '../../lib/ipc'
 import { useStatus } from '../../stores/stores-context'
 import { carriesFiles } from './carries-files'
+import type { UploadForm } from './upload-form'
+import { uploadFormMemory } from './upload-form-memory'
+import { UploadOptionsDialog } from './upload-options-dialog'
+import './uploads.css'
 
 type Outcome = { kind: 'ok' | 'error'; text: string } | null
 
+/** Dropped items waiting for the upload options, with the folder they go to. */
+interface PendingDrop {
+  paths: string[]
+  folder: { id: number; name: string }
+  key: number
+}
+
 /**
  * Files or folders dropped anywhere on the window are uploaded to the remote folder open in the
- * Remote files view (the root until one is opened). The preload resolves each dropped `File` to its
- * local path; the app expands folders and keeps their structure.
+ * Remote files view (the root until one is opened), after a small dialog of upload options. The
+ * preload resolves each dropped `File` to its local path; the app expands folders and keeps their
+ * structure.
  */
 export function DropOverlay() {
+  const { t } = useTranslation('uploads')
   const folder = useStatus((state) => state.remoteFolder)
   const [dragging, setDragging] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>(null)
+  const [pending, setPending] = useState<PendingDrop | null>(null)
   const depth = useRef(0)
   const folderRef = useRef(folder)
   useEffect(() => {
     folderRef.current = folder
   }, [folder])
+  const tRef = useRef(t)
+  useEffect(() => {
+    tRef.current = t
+  }, [t])
 
   useEffect(() => {
     const onEnter = (event: DragEvent) => {
@@ -45,22 +65,16 @@ export function DropOverlay() {
       setDragging(false)
       const files = Array.from(event.dataTransfer?.files ?? [])
       if (files.length === 0) return
-      const target = folderRef.current
-      void (async () => {
-        try {
-          const paths = files.map((file) => pathForFile(file))
-          const result = await call('transfers:add', { kind: 'upload', paths, folderId: target.id })
-          const skipped = result.duplicates.length + result.rejected.length
-          setOutcome({
-            kind: 'ok',
-            text: `${result.addedIds.length} upload${result.addedIds.length === 1 ? '' : 's'} to ${target.name} added${
-              skipped ? `, ${skipped} skipped` : ''
-            }.`,
-          })
-        } catch (error) {
-          setOutcome({ kind: 'error', text: `Could not start the upload: ${describeError(error)}` })
-        }
-      })()
+      // Paths are resolved now: the `File`s of a drop are only good during the event.
+      let paths: string[]
+      try {
+        paths = files.map((file) => pathForFile(file))
+      } catch (error) {
+        setOutcome({ kind: 'error', text: tRef.current('failed', { message: describeError(error) }) })
+        return
+      }
+      setOutcome(null)
+      setPending((current) => ({ paths, folder: folderRef.current, key: (current?.key ?? 0) + 1 }))
     }
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragover', onOver)
@@ -74,20 +88,55 @@ export function DropOverlay() {
     }
   }, [])
 
+  const nameOf = (target: { id: number; name: string }) => (target.id === 0 ? t('root') : target.name)
+
+  const upload = async (drop: PendingDrop, options: UploadOptions | undefined, form: UploadForm) => {
+    uploadFormMemory.set(form)
+    setPending(null)
+    try {
+      const result = await call('transfers:add', {
+        kind: 'upload',
+        paths: drop.paths,
+        folderId: drop.folder.id,
+        ...(options ? { options } : {}),
+      })
+      const skipped = result.duplicates.length + result.rejected.length
+      const count = result.addedIds.length
+      setOutcome({
+        kind: 'ok',
+        text: skipped
+          ? t('addedSkipped', { count, folder: nameOf(drop.folder), skipped })
+          : t('added', { count, folder: nameOf(drop.folder) }),
+      })
+    } catch (error) {
+      setOutcome({ kind: 'error', text: t('failed', { message: describeError(error) }) })
+    }
+  }
+
   return (
     <>
       {dragging ? (
-        <div className="drop-overlay" role="region" aria-label="Drop to upload">
+        <div className="drop-overlay" role="region" aria-label={t('overlay.label')}>
           <div className="drop-overlay__card">
-            <strong>Drop to upload to {folder.name}</strong>
-            <span>Files and folders, uploaded into this folder.</span>
+            <strong>{t('overlay.title', { folder: nameOf(folder) })}</strong>
+            <span>{t('overlay.body')}</span>
           </div>
         </div>
+      ) : null}
+      {pending ? (
+        <UploadOptionsDialog
+          key={pending.key}
+          count={pending.paths.length}
+          folderName={nameOf(pending.folder)}
+          initial={uploadFormMemory.get()}
+          onUpload={(options, form) => void upload(pending, options, form)}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
       {outcome ? (
         <div className={`toast toast--${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           <span>{outcome.text}</span>
-          <button type="button" className="link" onClick={() => setOutcome(null)} aria-label="Dismiss">
+          <button type="button" className="link" onClick={() => setOutcome(null)} aria-label={t('dismiss')}>
             ✕
           </button>
         </div>
