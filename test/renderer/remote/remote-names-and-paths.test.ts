@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { formatRemoteDate } from '../../../src/renderer/features/remote/format-remote-date'
+import { localPath, safeSegment } from '../../../src/renderer/features/remote/local-path'
+import { nameProblem } from '../../../src/renderer/features/remote/name-problem'
+
+describe('nameProblem', () => {
+  it('accepts what 1fichier accepts and names what it refuses', () => {
+    expect(nameProblem('Holidays 2024')).toBeNull()
+    expect(nameProblem('  padded  ')).toBeNull()
+    expect(nameProblem('')).toBe('empty')
+    expect(nameProblem('   ')).toBe('empty')
+    expect(nameProblem('x'.repeat(251))).toBe('tooLong')
+    expect(nameProblem('a/b')).toBe('badCharacters')
+    expect(nameProblem('a\\b')).toBe('badCharacters')
+    expect(nameProblem('tab\there')).toBe('badCharacters')
+  })
+})
+
+describe('localPath', () => {
+  it('joins remote folder names under a local folder with the platform separator', () => {
+    expect(localPath('/home/ana/Downloads', ['Photos', 'Summer'], 'linux')).toBe(
+      '/home/ana/Downloads/Photos/Summer',
+    )
+    expect(localPath('/home/ana/Downloads/', ['Photos'], 'darwin')).toBe('/home/ana/Downloads/Photos')
+    expect(localPath('C:\\Users\\Ana\\Downloads', ['Photos', 'Été'], 'win32')).toBe(
+      'C:\\Users\\Ana\\Downloads\\Photos\\Été',
+    )
+    expect(localPath('C:\\', ['Photos'], 'win32')).toBe('C:\\Photos')
+    expect(localPath('/', ['Photos'], 'linux')).toBe('/Photos')
+    expect(localPath('/data', [], 'linux')).toBe('/data')
+  })
+
+  it('never lets a remote name climb out of the folder or break a file system', () => {
+    expect(safeSegment('..')).toBe('_')
+    expect(safeSegment('.')).toBe('_')
+    expect(safeSegment('a/b')).toBe('a_b')
+    expect(safeSegment('what? "now": <1|2>*')).toBe('what_ _now__ _1_2__')
+    expect(safeSegment('trailing. ')).toBe('trailing')
+    expect(localPath('/dl', ['..', '../etc'], 'linux')).toBe('/dl/_/.._etc')
+  })
+})
+
+describe('formatRemoteDate', () => {
+  it('shows 1fichier dates in the language of the interface, as written', () => {
+    expect(formatRemoteDate('2024-05-01 14:03:00', 'en')).toBe('May 1, 2024, 2:03 PM')
+    expect(formatRemoteDate('2024-05-01 14:03:00', 'fr')).toBe('1 mai 2024, 14:03')
+  })
+
+  it('keeps what it does not understand and marks what is missing', () => {
+    expect(formatRemoteDate('yesterday', 'en')).toBe('yesterday')
+    expect(formatRemoteDate(null, 'en')).toBe('—')
+    expect(formatRemoteDate('', 'en')).toBe('—')
+  })
+})
