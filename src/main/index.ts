@@ -5,6 +5,7 @@ import { createCore } from './core/create-core'
 import { createDispatch } from './core/ipc/dispatch'
 import { hideOnClose } from './app/close-to-tray'
 import { electronDialogs } from './app/dialogs'
+import { electronFileOpener } from './app/file-opener'
 import { startDesktopShell } from './app/desktop-shell'
 import { forwardEvents } from './app/ipc/forward-events'
 import { registerInvoke } from './app/ipc/register-invoke'
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     secrets: createElectronSecrets(),
     settingsPort: createElectronSettingsPort(),
     dialogs: electronDialogs(() => mainWindow?.current ?? null),
+    fileOpener: electronFileOpener,
     app: { version: app.getVersion(), platform: process.platform },
     env: process.env,
     log: (message) => log.info(message),

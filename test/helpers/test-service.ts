@@ -5,6 +5,7 @@ import type { FichierBridge } from '../../src/shared/contract'
 import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
 import { scriptedDialogs } from '../../src/main/core/dialogs-port'
+import { recordingFileOpener } from '../../src/main/core/file-opener-port'
 import { createInProcessBridge } from '../../src/main/core/ipc/in-process-bridge'
 import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
 import type { Service } from '../../src/main/core/service'
@@ -30,6 +31,8 @@ export interface TestService {
   core: Core
   dataDir: string
   downloadsDir: string
+  /** What `transfers:open` handed to the desktop, in order. */
+  opened: { path: string; reveal: boolean }[]
   /** Stops the core; the data folder is removed unless it was given. */
   close(): Promise<void>
 }
@@ -41,6 +44,7 @@ export interface TestService {
 export async function createTestService(options: TestServiceOptions = {}): Promise<TestService> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fd-service-')))
   const downloadsDir = join(dataDir, 'downloads')
+  const fileOpener = recordingFileOpener()
   const core = await createCore({
     dataDir,
     defaultDownloadsDir: downloadsDir,
@@ -57,6 +61,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     },
     engine: { progressIntervalMs: 100, ...options.engine },
     dialogs: scriptedDialogs(options.pickFolder ?? null),
+    fileOpener,
   })
   if (options.key) await core.account.setKey(options.key, 'session')
   return {
@@ -65,6 +70,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     core,
     dataDir,
     downloadsDir,
+    opened: fileOpener.requests,
     async close() {
       await core.close()
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true })

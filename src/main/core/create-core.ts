@@ -7,6 +7,8 @@ import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
 import { RemoteService } from './remote/remote-service'
 import { scriptedDialogs, type DialogsPort } from './dialogs-port'
+import { noFileOpener, type FileOpenerPort } from './file-opener-port'
+import { openTransferFile } from './transfers/open-transfer-file'
 import { createService, type Service } from './service'
 import { SettingsService } from './settings/settings-service'
 import type { SettingsPort } from './settings/settings-port'
@@ -24,6 +26,8 @@ export interface CoreOptions {
   settingsPort: SettingsPort
   /** Native dialogs; without them the folder picker answers "cancelled". */
   dialogs?: DialogsPort
+  /** Opens local files on the desktop; without it, opening says it needs the desktop app. */
+  fileOpener?: FileOpenerPort
   app: { version: string; platform: string }
   env: Record<string, string | undefined>
   log: (message: string) => void
@@ -104,7 +108,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     account,
     remote: new RemoteService(client),
-    transfers: engine,
+    transfers: {
+      list: () => engine.list(),
+      add: (request) => engine.add(request),
+      pause: (selection) => engine.pause(selection),
+      resume: (selection) => engine.resume(selection),
+      cancel: (selection) => engine.cancel(selection),
+      remove: (selection) => engine.remove(selection),
+      reorder: (request) => engine.reorder(request),
+      open: (id, reveal) => openTransferFile(engine, options.fileOpener ?? noFileOpener, id, reveal),
+      on: (event, listener) => engine.on(event, listener),
+    },
     api: client,
     dialogs: options.dialogs ?? scriptedDialogs(null),
   })

@@ -49,6 +49,8 @@ export interface ServiceParts {
     cancel(selection: Selection): Promise<SelectionResult>
     remove(selection: Selection): Promise<SelectionResult>
     reorder(request: ReorderRequest): Promise<SelectionResult>
+    /** Opens a transfer's local file, or shows it in the file manager. */
+    open(id: string, reveal: boolean): Promise<{ path: string }>
     on<E extends keyof TransferEvents>(event: E, listener: (payload: TransferEvents[E]) => void): () => void
   }
   api: {
@@ -84,6 +86,7 @@ export function createService(parts: ServiceParts): Service {
     'transfers:cancel': (selection) => parts.transfers.cancel(selection),
     'transfers:remove': (selection) => parts.transfers.remove(selection),
     'transfers:reorder': (request) => parts.transfers.reorder(request),
+    'transfers:open': ({ id, reveal }) => parts.transfers.open(id, reveal),
     'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),
     'remote:createFolder': ({ parentId, name }) => parts.remote.createFolder(parentId, name),
     'remote:rename': ({ target, name }) => parts.remote.rename(target, name),

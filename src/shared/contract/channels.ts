@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'account:clearKey',
   'transfers:list',
   'transfers:add',
+  'transfers:open',
   'transfers:pause',
   'transfers:resume',
   'transfers:cancel',

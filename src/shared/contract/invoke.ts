@@ -38,6 +38,14 @@ export const invokeSchemas = {
   'transfers:cancel': { input: Selection, output: SelectionResult },
   'transfers:remove': { input: Selection, output: SelectionResult },
   'transfers:reorder': { input: ReorderRequest, output: SelectionResult },
+  /**
+   * Opens a transfer's local file with the system's default application, or shows it in the file
+   * manager (`reveal`). Main finds the path from the transfer itself: the renderer never names one.
+   */
+  'transfers:open': {
+    input: z.object({ id: z.string().min(1).max(100), reveal: z.boolean().default(false) }).strict(),
+    output: z.object({ path: z.string() }),
+  },
   'remote:list': {
     input: z.object({ folderId: FolderId, refresh: z.boolean().default(false) }).strict(),
     output: RemoteListing,

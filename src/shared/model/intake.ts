@@ -46,7 +46,10 @@ export const AddRequest = z.discriminatedUnion('kind', [
     /** Free text as pasted: links are found among any junk around them. */
     text: z.string().max(5_000_000).optional(),
     links: z.array(LinkEntry).max(50_000).optional(),
-    /** Local folder; empty or absent means the download folder of the settings. */
+    /**
+     * Local folder; empty or absent means the download folder of the settings, and a relative path
+     * (e.g. `Photos/Summer`) a folder inside it.
+     */
     targetDir: z.string().max(4096).optional(),
     /** Password applied to every link that has none of its own. */
     password: z.string().max(256).optional(),

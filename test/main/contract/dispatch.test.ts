@@ -36,6 +36,7 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'transfers:resume': () => ({ affected: [] }),
     'transfers:cancel': () => ({ affected: [] }),
     'transfers:reorder': () => ({ affected: [] }),
+    'transfers:open': () => ({ path: '/downloads/a.bin' }),
     'transfers:remove': () => {
       throw new Error('disk exploded at /home/alice/secret')
     },
@@ -163,6 +164,6 @@ describe('dispatch', () => {
     // @ts-expect-error a wrong payload is a type error
     const wrongPayload: InvokeInput<'remote:list'> = { folder: 0 }
     expect([misspelt, wrongPayload]).toHaveLength(2)
-    expect(Object.keys(invokeSchemas)).toHaveLength(20)
+    expect(Object.keys(invokeSchemas)).toHaveLength(21)
   })
 })

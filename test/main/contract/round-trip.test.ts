@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -35,6 +35,7 @@ describe('the in-process bridge', () => {
     const file = await emulator.control.createFile({ key: KEY, name: 'rt.txt', content: 'rt' })
     const folder = emulator.control.createFolder({ key: KEY, name: 'rt-folder' })
     const other = emulator.control.createFolder({ key: KEY, name: 'rt-other' })
+    await mkdir(service.downloadsDir, { recursive: true })
     // One valid input per command; the mapped type makes a missing command a compile error.
     const inputs: { [C in InvokeChannel]: () => InvokeInput<C> } = {
       'app:ready': () => ({}),
@@ -48,6 +49,8 @@ describe('the in-process bridge', () => {
       'transfers:cancel': () => ({ all: true }),
       'transfers:remove': () => ({ all: true }),
       'transfers:reorder': () => ({ ids: ['no-such-id'], to: 'top' }),
+      // The download just added is paused: its folder can be shown.
+      'transfers:open': () => ({ id: service.core.engine.list().items[0]?.id ?? 'none', reveal: true }),
       'remote:list': () => ({ folderId: 0 }),
       'remote:createFolder': () => ({ parentId: 0, name: 'made by round trip' }),
       'remote:rename': () => ({ target: { kind: 'file', url: file.url }, name: 'rt-renamed.txt' }),

@@ -153,6 +153,21 @@ export class TransferEngine {
     return { revision: this.#publisher.revision, items }
   }
 
+  /**
+   * The local file behind a transfer: a finished download's file (its folder while unfinished), an
+   * upload's source. Undefined for an unknown id or a remote upload.
+   */
+  localFile(id: string): { path: string; finished: boolean } | undefined {
+    const record = this.#records.get(id)
+    if (!record) return undefined
+    if (record.meta.kind === 'upload') return { path: record.meta.path, finished: true }
+    if (record.meta.kind !== 'download') return undefined
+    if (record.status === 'completed' && record.meta.finalPath) {
+      return { path: record.meta.finalPath, finished: true }
+    }
+    return { path: record.meta.dir, finished: false }
+  }
+
   get(id: string): TransferView | undefined {
     const record = this.#records.get(id)
     return record ? this.#view(record) : undefined

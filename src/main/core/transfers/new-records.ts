@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AddRequest, AddResult } from '../../../shared/model/intake'
+import { downloadTargetDir } from './download-target-dir'
 import { downloadCandidates, uploadCandidates, type PublicFolderFile } from './intake'
 import type { TransferMeta, TransferRecord } from './transfer-record'
 
@@ -44,7 +45,7 @@ export async function newRecords(request: AddRequest, context: NewRecordsContext
   const held = 'start' in request && !request.start ? { status: 'paused' as const } : {}
 
   if (request.kind === 'download') {
-    const dir = request.targetDir || context.downloadDir
+    const dir = downloadTargetDir(request.targetDir, context.downloadDir)
     const found = await downloadCandidates(
       request,
       context.queued('download'),
