@@ -1,5 +1,6 @@
 import { BrowserWindow, shell } from 'electron'
 import { externalOpenDecision, isAppUrl, type AppOrigin } from './navigation-policy'
+import { allowPermission } from './permission-policy'
 import { secureWebPreferences } from './web-preferences'
 
 export interface MainWindowOptions {
@@ -10,8 +11,8 @@ export interface MainWindowOptions {
 }
 
 /**
- * The one window: isolated, sandboxed, no Node; it may not navigate away, open windows, ask for
- * permissions or embed webviews. https links open in the user's browser.
+ * The one window: isolated, sandboxed, no Node; it may not navigate away, open windows, use any
+ * permission but writing to the clipboard, or embed webviews. https links open in the user's browser.
  */
 export function createMainWindow({ preloadPath, origin, iconPath, show }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -37,8 +38,12 @@ export function createMainWindow({ preloadPath, origin, iconPath, show }: MainWi
     if (!isAppUrl(url, origin)) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  contents.session.setPermissionCheckHandler(() => false)
+  contents.session.setPermissionRequestHandler((requester, permission, callback) =>
+    callback(allowPermission(permission, requester.getURL(), origin)),
+  )
+  contents.session.setPermissionCheckHandler((checker, permission, _origin, details) =>
+    allowPermission(permission, details.requestingUrl ?? checker?.getURL() ?? '', origin),
+  )
 
   if (show) window.once('ready-to-show', () => window.show())
   if (origin.devServerUrl) void window.loadURL(origin.devServerUrl)
