@@ -4,7 +4,7 @@ import type { Core } from '../core/create-core'
 import { createInProcessBridge } from '../core/ipc/in-process-bridge'
 import type { AppLog } from './logging'
 import { clipboardOffer, type ClipboardOffer } from './clipboard-offer'
-import { chooseUploadPaths, confirmAddLinks, showError, tellNoLinksInClipboard } from './dialogs'
+import { chooseUploadPaths, confirmAddLinks, showError } from './dialogs'
 import type { MainWindow } from './main-window'
 import type { TransferWatch } from './transfer-watch'
 
@@ -62,11 +62,20 @@ export function createDesktopCommands({
       void addText(text, 'command line').catch(failed('add the links'))
     },
     offerToAdd,
-    /** Tray and menu "Add links": the clipboard's links after a confirmation, or a hint when it has none. */
-    async addFromClipboard(): Promise<void> {
+    /**
+     * Tray and menu "Add links": the window's Add dialog, filled with the clipboard's links for the
+     * user to review, or empty when the clipboard holds none. A window still loading gets the
+     * request once it is ready.
+     */
+    openAddLinks(): void {
       const offer = clipboardOffer(clipboard.readText(), null, watch.knownSources())
-      if (offer) await offerToAdd(offer)
-      else await tellNoLinksInClipboard(window.visible ? window.current : null)
+      window.show()
+      core.service.requestWindow({ kind: 'addLinks', text: offer?.text ?? '' })
+    },
+    /** A notification was clicked: the window, on the transfers. */
+    showTransfers(): void {
+      window.show()
+      core.service.requestWindow({ kind: 'showTransfers' })
     },
     async upload(what: 'files' | 'folder'): Promise<void> {
       const paths = await chooseUploadPaths(window.current, what)

@@ -63,7 +63,7 @@ export function startDesktopShell({
 
   const onTrayAction = (action: TrayAction) => {
     if (action === 'toggle-window') window.toggle()
-    else if (action === 'add-from-clipboard') void commands.addFromClipboard()
+    else if (action === 'add-from-clipboard') commands.openAddLinks()
     else if (action === 'pause-all') commands.pauseAll()
     else if (action === 'resume-all') commands.resumePaused()
     else quit('user')
@@ -76,17 +76,18 @@ export function startDesktopShell({
   })
 
   const onMenu = (command: MenuCommand) => {
-    if (command === 'add-links') {
-      window.show()
-      void commands.addFromClipboard()
-    } else if (command === 'upload-files') void commands.upload('files')
+    if (command === 'add-links') commands.openAddLinks()
+    else if (command === 'upload-files') void commands.upload('files')
     else if (command === 'upload-folder') void commands.upload('folder')
     else if (command === 'about') app.showAboutPanel()
     else void shell.openPath(log.folder)
   }
   installApplicationMenu(applicationMenuModel({ platform: process.platform, dev }), onMenu)
 
-  const notifier = createNotifier({ iconPath: join(resourcesDir, 'icon.png'), onClick: () => window.show() })
+  const notifier = createNotifier({
+    iconPath: join(resourcesDir, 'icon.png'),
+    onClick: () => commands.showTransfers(),
+  })
   const batcher = new NotificationBatcher({
     emit: (notification) => settings().notifications && notifier.show(notification),
     timers: {

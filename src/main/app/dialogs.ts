@@ -26,17 +26,6 @@ export async function confirmAddLinks(
   return response === 0
 }
 
-export async function tellNoLinksInClipboard(parent: BrowserWindow | null): Promise<void> {
-  await ask(parent, {
-    type: 'info',
-    title: 'Fichier Desk',
-    message: 'The clipboard holds no new 1fichier link.',
-    detail:
-      'Copy one or more links (any text around them is fine), then choose this again, or paste them into the window.',
-    buttons: ['OK'],
-  })
-}
-
 export async function askQuit(parent: BrowserWindow | null, prompt: QuitPrompt): Promise<number> {
   return ask(parent, { type: 'question', title: 'Fichier Desk', noLink: true, ...prompt })
 }

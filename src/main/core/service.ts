@@ -60,6 +60,8 @@ export interface ServiceParts {
 }
 
 export interface Service extends ServiceEndpoint {
+  /** Asks the window to show something (the `app:request` event). */
+  requestWindow(request: EventMap['app:request']): void
   /** Stops forwarding events from the parts. */
   dispose(): void
 }
@@ -106,6 +108,7 @@ export function createService(parts: ServiceParts): Service {
   return {
     handlers,
     events,
+    requestWindow: (request) => events.emit('app:request', request),
     dispose() {
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe()
     },

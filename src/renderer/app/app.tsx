@@ -13,6 +13,7 @@ import { Sidebar } from './sidebar'
 import { StatusBar } from './status-bar'
 import { ToastRegion } from './toasts/toast-region'
 import { useTheme } from './use-theme'
+import { useWindowRequests } from './use-window-requests'
 
 /** The frame: sidebar, the current view, status bar, and what works from anywhere (paste, drop). */
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
     setAddLinks((current) => ({ open: true, text, key: current.key + 1 }))
   }, [])
   usePasteIntake(openAddLinks)
+  useWindowRequests({ openAddLinks, showSection: setSection })
 
   return (
     <div className="app">

@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../shared/contract/events'
 import type { AccountState } from '../../shared/model/account'
 import type { Settings } from '../../shared/model/settings'
 
@@ -13,6 +14,8 @@ export interface AppStatusState {
   remoteFolder: { id: number; name: string }
   /** Last failure of the data link (snapshot or ready), shown in the status bar. */
   linkError: string | null
+  /** The desktop's latest request to the window (`app:request`); `seq` tells two equal ones apart. */
+  windowRequest: { seq: number; request: EventPayload<'app:request'> } | null
 }
 
 export const EMPTY_APP_STATUS: AppStatusState = {
@@ -22,4 +25,5 @@ export const EMPTY_APP_STATUS: AppStatusState = {
   settings: null,
   remoteFolder: { id: 0, name: 'My files' },
   linkError: null,
+  windowRequest: null,
 }

@@ -67,6 +67,11 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
     client.subscribe('api:paused', ({ until, reason }) =>
       stores.status.setState({ apiPause: until === null ? null : { until, reason } }),
     ),
+    client.subscribe('app:request', (request) =>
+      stores.status.setState((state) => ({
+        windowRequest: { seq: (state.windowRequest?.seq ?? 0) + 1, request },
+      })),
+    ),
     feedSpeedHistory(stores.progress, stores.speed),
   ]
 

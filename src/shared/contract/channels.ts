@@ -31,6 +31,7 @@ export const EVENT_CHANNELS = [
   'transfers:progress',
   'account:changed',
   'api:paused',
+  'app:request',
 ] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

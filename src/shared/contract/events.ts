@@ -20,6 +20,14 @@ export const eventSchemas = {
   'account:changed': AccountState,
   /** 1fichier asked us to slow down: no API call before `until` (epoch ms); null when calls resumed. */
   'api:paused': z.object({ until: z.number().nullable(), reason: z.string() }),
+  /**
+   * The desktop (tray, menu, a notification) asks the window to show something: the Add dialog
+   * filled with `text` (the user reviews the links before adding them), or the transfers.
+   */
+  'app:request': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('addLinks'), text: z.string().max(5_000_000) }),
+    z.object({ kind: z.literal('showTransfers') }),
+  ]),
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventSchemas)[E]>

@@ -83,6 +83,23 @@ test.describe('the desktop app in the background', () => {
     expect(await readFile(join(downloads, 'pasted.txt'), 'utf8')).toBe('hello from the emulator')
   })
 
+  test("File > Add links opens the Add dialog filled with the clipboard's links, for review", async () => {
+    if (!launched) return
+    const file = await emulator.control.createFile({ key: KEY, name: 'copied.txt', content: 'copied' })
+    await launched.app.evaluate(({ clipboard, Menu }, text) => {
+      clipboard.writeText(text)
+      const items = Menu.getApplicationMenu()?.items.flatMap((item) => item.submenu?.items ?? []) ?? []
+      items.find((item) => item.label === 'Add links…')?.click()
+    }, `copied from a chat: ${file.url}`)
+    const dialog = launched.page.getByRole('dialog', { name: 'Add links' })
+    await expect(dialog.getByRole('textbox', { name: 'Links', exact: true })).toHaveValue(
+      `copied from a chat: ${file.url}`,
+    )
+    expect(await statusOf(launched, 'copied.txt')).toBeUndefined()
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => statusOf(launched!, 'copied.txt'), { timeout: 20_000 }).toBe('completed')
+  })
+
   test('closing the window hides it: the process stays and the transfer finishes', async () => {
     if (!launched) return
     const size = 4 * MiB
