@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import got, { type Got } from 'got'
 import { AccountService } from './account/account-service'
 import type { SecretsPort } from './account/secrets-port'
 import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from './fichier/fichier-client'
@@ -32,7 +31,6 @@ export interface CoreOptions {
   env: Record<string, string | undefined>
   log: (message: string) => void
   clock?: Clock
-  http?: Got
   /** Tuning for tests and benchmarks (pacing, caches, retries). */
   client?: Partial<FichierClientOptions>
   engine?: Partial<Pick<EngineOptions, 'maxAttempts' | 'progressIntervalMs' | 'minSegment' | 'remotePollMs'>>
@@ -89,7 +87,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     records: items,
     api: createFichierTransferApi(client),
-    http: options.http ?? got,
     clock,
     settings: engineSettings(settings.get(), options.defaultDownloadsDir),
     log: options.log,

@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import got from 'got'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
@@ -57,7 +56,6 @@ function job(
   const instance = new DownloadJob(
     { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
     {
-      http: got,
       clock: systemClock,
       budget: new ConnectionBudget(30),
       limiter: new TokenBucket(0, systemClock),

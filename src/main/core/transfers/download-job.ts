@@ -1,13 +1,14 @@
 import { access, stat, statfs } from 'node:fs/promises'
 import { basename } from 'node:path'
 import contentDisposition from 'content-disposition'
-import type { Got } from 'got'
 import type { Clock } from '../lib/clock'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { ConnectionBudget } from './connection-budget'
 import { parseContentRange } from './content-range'
 import { freeName, pathInside, safeFileName } from './file-name'
 import { PartFile, type PartControl } from './part-file'
+import { openRange } from './range-request'
+import { SegmentWriter } from './segment-writer'
 import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
 import type { TokenBucket } from './token-bucket'
 import { diskFailure, isRetriable, TransferFailureError } from './transfer-failure'
@@ -30,7 +31,6 @@ export interface DownloadRequest {
 }
 
 export interface DownloadDeps {
-  http: Got
   clock: Clock
   budget: ConnectionBudget
   limiter: TokenBucket
@@ -130,44 +130,36 @@ export class DownloadJob {
     const { position: start, end } = range
     const headers: Record<string, string> = { range: `bytes=${start}-${end === null ? '' : end - 1}` }
     if (validator) headers['if-range'] = validator
-    const stream = this.#deps.http.stream(url, {
+    const response = await openRange(url, {
       headers,
-      throwHttpErrors: false,
-      retry: { limit: 0 },
-      decompress: false,
-      timeout: { connect: 15_000, response: 30_000 },
       signal: this.#signal,
-    })
-    const response = await new Promise<{ statusCode: number; headers: OpenedStream['headers'] }>(
-      (resolve, reject) => {
-        stream.once('response', resolve)
-        stream.once('error', reject)
-      },
-    ).catch((error: unknown) => {
-      stream.destroy()
+      connectTimeoutMs: 15_000,
+      responseTimeoutMs: 30_000,
+    }).catch((error: unknown) => {
       throw this.#signal.aborted ? this.#signal.reason : error
     })
-    if ([401, 403, 404, 410].includes(response.statusCode) && stale === null) {
+    const stream = response.body
+    if ([401, 403, 404, 410].includes(response.status) && stale === null) {
       stream.destroy()
       return this.#open(range, validator, url)
     }
-    if (response.statusCode >= 500) {
+    if (response.status >= 500) {
       stream.destroy()
-      throw new TransferFailureError('NODE_REFUSED', `The download server answered ${response.statusCode}.`, {
+      throw new TransferFailureError('NODE_REFUSED', `The download server answered ${response.status}.`, {
         retriable: true,
       })
     }
-    if (response.statusCode !== 200 && response.statusCode !== 206) {
+    if (response.status !== 200 && response.status !== 206) {
       stream.destroy()
       throw new TransferFailureError(
         'NODE_REFUSED',
-        `The download server refused the file (HTTP ${response.statusCode}).`,
+        `The download server refused the file (HTTP ${response.status}).`,
         {
-          retriable: response.statusCode === 429,
+          retriable: response.status === 429,
         },
       )
     }
-    return { stream, status: response.statusCode, headers: response.headers }
+    return { stream, status: response.status, headers: response.headers }
   }
 
   /**
@@ -460,39 +452,49 @@ export class DownloadJob {
     maybeFlush: () => void,
   ): Promise<void> {
     const idleMs = this.#deps.idleTimeoutMs ?? 30_000
-    let idle: ReturnType<typeof setTimeout> | null = null
-    const arm = () => {
-      if (idle) clearTimeout(idle)
-      idle = setTimeout(
-        () =>
-          opened.stream.destroy(
-            new TransferFailureError('STALLED', 'The download stalled.', { retriable: true }),
-          ),
-        idleMs,
-      )
-    }
-    arm()
+    const idle = setTimeout(
+      () =>
+        opened.stream.destroy(
+          new TransferFailureError('STALLED', 'The download stalled.', { retriable: true }),
+        ),
+      idleMs,
+    )
+    const limiter = this.#deps.limiter
+    // `segment.position` counts bytes received (what a hand-off splits on); the writer counts them
+    // to the progress once they are written.
+    const writer = new SegmentWriter(
+      part,
+      segment.position,
+      (bytes) => {
+        this.#events.onBytes(bytes)
+        maybeFlush()
+      },
+      () => this.#deps.clock.now(),
+    )
     try {
       for await (const chunk of opened.stream) {
-        arm()
+        idle.refresh()
         const room = segment.end - segment.position
         const piece = chunk.length > room ? chunk.subarray(0, room) : chunk
-        await this.#deps.limiter.take(piece.length, this.#signal)
-        try {
-          await part.write(piece, segment.position)
-        } catch (error) {
-          throw diskFailure(error, part.partPath)
-        }
+        if (limiter.rate > 0) await limiter.take(piece.length, this.#signal)
         segment.position += piece.length
-        this.#events.onBytes(piece.length)
-        maybeFlush()
+        const full = writer.push(piece)
+        if (full) {
+          await full.catch((error: unknown) => {
+            throw diskFailure(error, part.partPath)
+          })
+        }
         if (segment.position >= segment.end) {
           opened.stream.destroy()
-          return
+          break
         }
       }
     } finally {
-      if (idle) clearTimeout(idle)
+      clearTimeout(idle)
+      // What was received is written even when the connection failed: the next one starts after it.
+      await writer.flush().catch((error: unknown) => {
+        throw diskFailure(error, part.partPath)
+      })
     }
     if (segment.position < segment.end) {
       throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {

@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises'
-import type { Got } from 'got'
 import {
   AddRequest,
   type AddRequestInput,
@@ -49,7 +48,6 @@ export interface EngineOptions {
   store: RecordStore
   records: TransferRecord[]
   api: TransferApi
-  http: Got
   clock: Clock
   settings: EngineSettings
   maxAttempts?: number
@@ -99,7 +97,6 @@ export class TransferEngine {
     )
     this.#context = {
       api: options.api,
-      http: options.http,
       clock: options.clock,
       budget: new ConnectionBudget(options.settings.accountConnections),
       downLimiter: new TokenBucket(options.settings.downloadLimit, options.clock),

@@ -87,18 +87,31 @@ export class PartFile {
     return all.missing(this.#meta.size)
   }
 
-  async write(chunk: Uint8Array, position: number): Promise<void> {
-    let offset = 0
-    while (offset < chunk.length) {
-      const { bytesWritten } = await this.#handle.write(
-        chunk,
-        offset,
-        chunk.length - offset,
-        position + offset,
-      )
-      offset += bytesWritten
+  /** Writes consecutive chunks from `position` with one vectored write (more only if it falls short). */
+  async write(chunks: readonly Uint8Array[], position: number): Promise<void> {
+    let total = 0
+    for (const chunk of chunks) total += chunk.length
+    const { bytesWritten } = await this.#handle.writev(chunks, position)
+    if (bytesWritten < total) {
+      // Short writes are rare on regular files: finish the rest chunk by chunk.
+      let skip = bytesWritten
+      let at = position + bytesWritten
+      for (const chunk of chunks) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length
+          continue
+        }
+        const rest = chunk.subarray(skip)
+        skip = 0
+        let offset = 0
+        while (offset < rest.length) {
+          const written = await this.#handle.write(rest, offset, rest.length - offset, at)
+          offset += written.bytesWritten
+          at += written.bytesWritten
+        }
+      }
     }
-    this.#pending.push({ start: position, end: position + chunk.length })
+    this.#pending.push({ start: position, end: position + total })
   }
 
   /** Makes written bytes durable, then records them in the control file (atomically). */

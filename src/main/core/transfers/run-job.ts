@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { Got } from 'got'
 import type { Clock } from '../lib/clock'
 import type { ConnectionBudget } from './connection-budget'
 import { DownloadJob } from './download-job'
@@ -14,7 +13,6 @@ import type { RecordPatch, TransferMeta, TransferRecord } from './transfer-recor
 /** Everything jobs share: the API, the account's connection budget, the speed limits. */
 export interface JobContext {
   api: TransferApi
-  http: Got
   clock: Clock
   budget: ConnectionBudget
   downLimiter: TokenBucket
@@ -94,7 +92,6 @@ async function runDownload(
       ...(context.minSegment ? { minSegment: context.minSegment } : {}),
     },
     {
-      http: context.http,
       clock: context.clock,
       budget: context.budget,
       limiter: context.downLimiter,
