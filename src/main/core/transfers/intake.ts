@@ -1,6 +1,6 @@
 import { readdir, stat, access, constants } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
-import { parseLinks } from '../../../shared/links'
+import { parseLink, parseLinks } from '../../../shared/links'
 import type { AddRequest, LinkEntry, RejectedLine } from '../../../shared/model/intake'
 
 /** 1fichier's per-file cap for customers. */
@@ -45,13 +45,30 @@ export async function downloadCandidates(
   const candidates: DownloadCandidate[] = []
   const duplicates: string[] = []
   const rejected: RejectedLine[] = []
+  // Duplicates are the same 1fichier id, whatever the link's shape or domain. The known links are
+  // parsed once here: handing them to every entry's parse made adding n entries cost n² parses.
+  const idOf = (url: string): string | null => {
+    const match = parseLink(url)
+    return match.kind === 'rejected' ? null : `${match.kind}:${match.id}`
+  }
   const seen = new Set(known)
-  const take = (candidate: DownloadCandidate) => {
-    if (seen.has(candidate.link)) duplicates.push(candidate.link)
-    else {
-      seen.add(candidate.link)
-      candidates.push(candidate)
+  const seenIds = new Set<string>()
+  for (const url of known) {
+    const id = idOf(url)
+    if (id) seenIds.add(id)
+  }
+  /** False (and counted as a duplicate) when the link is already queued or taken. */
+  const claim = (url: string, id: string | null): boolean => {
+    if (seen.has(url) || (id !== null && seenIds.has(id))) {
+      duplicates.push(url)
+      return false
     }
+    seen.add(url)
+    if (id !== null) seenIds.add(id)
+    return true
+  }
+  const take = (candidate: DownloadCandidate, id = idOf(candidate.link)) => {
+    if (claim(candidate.link, id)) candidates.push(candidate)
   }
 
   // Each listed entry is parsed on its own so that what it says of its file stays with it.
@@ -59,22 +76,25 @@ export async function downloadCandidates(
   if (request.text) inputs.push({ input: request.text })
   for (const entry of request.links ?? []) inputs.push({ input: [entry], entry })
   for (const { input, entry } of inputs) {
-    const parsed = parseLinks(input, { known: seen })
+    const parsed = parseLinks(input)
     rejected.push(...parsed.rejected)
     duplicates.push(...parsed.duplicates)
     for (const file of parsed.files) {
       const password = file.password ?? request.password
-      take({
-        link: file.url,
-        ...(password ? { password } : {}),
-        ...(entry?.name ? { knownName: entry.name } : {}),
-        ...(entry?.size !== undefined ? { size: entry.size } : {}),
-        ...(entry?.checksum ? { checksum: entry.checksum.toLowerCase() } : {}),
-      })
+      take(
+        {
+          link: file.url,
+          ...(password ? { password } : {}),
+          ...(entry?.name ? { knownName: entry.name } : {}),
+          ...(entry?.size !== undefined ? { size: entry.size } : {}),
+          ...(entry?.checksum ? { checksum: entry.checksum.toLowerCase() } : {}),
+        },
+        `file:${file.id}`,
+      )
     }
     for (const folder of parsed.folders) {
       const password = folder.password ?? request.password
-      seen.add(folder.url)
+      if (!claim(folder.url, `folder:${folder.id}`)) continue
       try {
         const files = await listFolder(folder.url, password)
         if (files.length === 0) rejected.push({ line: folder.url, reason: 'This folder is empty.' })
