@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
@@ -54,6 +54,24 @@ const median = (values: number[]): number => {
 }
 const now = (): number => Number(process.hrtime.bigint()) / 1e6
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits))
+
+/**
+ * Runs our side and the reference side of one comparison, ours first on even runs and the reference
+ * first on odd ones: whoever runs second finds the page cache and the memory the first one freed,
+ * so a fixed order would favour one side.
+ */
+async function inTurn<A, B>(
+  run: number,
+  ours: () => Promise<A>,
+  reference: () => Promise<B>,
+): Promise<[A, B]> {
+  if (run % 2 === 0) {
+    const a = await ours()
+    return [a, await reference()]
+  }
+  const b = await reference()
+  return [await ours(), b]
+}
 
 interface Timed {
   ms: number
@@ -162,22 +180,29 @@ async function singleConnection(b: Bench): Promise<void> {
   const ours: TransfersResult[] = []
   const curl: Timed[] = []
   for (let i = 0; i < RUNS; i++) {
-    const o = await b.ours(
-      'single',
-      { settings: { connectionsPerFile: 1 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
-      args.profile && i === 0,
+    const [o, c] = await inTurn(
+      i,
+      () =>
+        b.ours(
+          'single',
+          { settings: { connectionsPerFile: 1 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
+          args.profile && i === 0,
+        ),
+      async () => {
+        // curl's run includes the get_token call, as ours does.
+        const began = now()
+        const url = await tokenUrl(b.em, link)
+        const tokenMs = now() - began
+        const timed = await timedCommand('curl', ['-s', '-f', '-o', dest, url])
+        if ((await stat(dest)).size !== size) throw new Error('curl got a short file')
+        await rm(dest, { force: true })
+        return { ms: timed.ms + tokenMs, cpuMs: timed.cpuMs }
+      },
     )
     ours.push(o)
-    // curl's run includes the get_token call, as ours does.
-    const began = now()
-    const url = await tokenUrl(b.em, link)
-    const tokenMs = now() - began
-    const c = await timedCommand('curl', ['-s', '-f', '-o', dest, url])
-    if ((await stat(dest)).size !== size) throw new Error('curl got a short file')
-    await rm(dest, { force: true })
-    curl.push({ ms: c.ms + tokenMs, cpuMs: c.cpuMs })
+    curl.push(c)
     console.log(
-      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s (cpu ${((o.cpuUserMs + o.cpuSystemMs) / 1000).toFixed(2)} s), curl ${(curl[i]!.ms / 1000).toFixed(2)} s (cpu ${(c.cpuMs / 1000).toFixed(2)} s)`,
+      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s (cpu ${(o.cpuUserMs / 1000).toFixed(2)} user + ${(o.cpuSystemMs / 1000).toFixed(2)} sys), curl ${(curl[i]!.ms / 1000).toFixed(2)} s (cpu ${(c.cpuMs / 1000).toFixed(2)} s)`,
     )
   }
   const oursS = median(ours.map((r) => r.ms)) / 1000
@@ -217,32 +242,39 @@ async function cappedConnections(b: Bench): Promise<void> {
     const aria: number[] = []
     const dir = join(b.work, 'aria')
     for (let i = 0; i < RUNS; i++) {
-      const o = await b.ours(
-        'capped8',
-        { settings: { connectionsPerFile: 8 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
-        args.profile && i === 0,
+      const [o, a] = await inTurn(
+        i,
+        () =>
+          b.ours(
+            'capped8',
+            { settings: { connectionsPerFile: 8 }, requests: [{ kind: 'download', links: [{ url: link }] }] },
+            args.profile && i === 0,
+          ),
+        async () => {
+          const began = now()
+          const url = await tokenUrl(b.em, link)
+          const tokenMs = now() - began
+          await mkdir(dir, { recursive: true })
+          const timed = await timedCommand('aria2c', [
+            '-q',
+            '-x8',
+            '-s8',
+            '--file-allocation=none',
+            '--allow-overwrite=true',
+            '--auto-file-renaming=false',
+            '-d',
+            dir,
+            '-o',
+            'capped.bin',
+            url,
+          ])
+          if ((await stat(join(dir, 'capped.bin'))).size !== size) throw new Error('aria2c got a short file')
+          await rm(dir, { recursive: true, force: true })
+          return timed.ms + tokenMs
+        },
       )
       ours.push(o.ms)
-      const began = now()
-      const url = await tokenUrl(b.em, link)
-      const tokenMs = now() - began
-      await mkdir(dir, { recursive: true })
-      const a = await timedCommand('aria2c', [
-        '-q',
-        '-x8',
-        '-s8',
-        '--file-allocation=none',
-        '--allow-overwrite=true',
-        '--auto-file-renaming=false',
-        '-d',
-        dir,
-        '-o',
-        'capped.bin',
-        url,
-      ])
-      if ((await stat(join(dir, 'capped.bin'))).size !== size) throw new Error('aria2c got a short file')
-      await rm(dir, { recursive: true, force: true })
-      aria.push(a.ms + tokenMs)
+      aria.push(a)
       console.log(
         `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s, aria2c ${(aria[i]! / 1000).toFixed(2)} s`,
       )
@@ -336,28 +368,35 @@ async function upload(b: Bench): Promise<void> {
   const ours: number[] = []
   const curl: number[] = []
   for (let i = 0; i < RUNS; i++) {
-    const o = await b.ours(
-      'upload',
-      { requests: [{ kind: 'upload', paths: [source], folderId: 0 }] },
-      args.profile && i === 0,
+    const [o, c] = await inTurn(
+      i,
+      () =>
+        b.ours(
+          'upload',
+          { requests: [{ kind: 'upload', paths: [source], folderId: 0 }] },
+          args.profile && i === 0,
+        ),
+      async () => {
+        const began = now()
+        const server = jsonOf(await apiCall(b.em.apiUrl, 'upload/get_upload_server.cgi', undefined))
+        const node = `http://${server.url as string}/upload.cgi?id=${server.id as string}`
+        const serverMs = now() - began
+        const timed = await timedCommand('curl', [
+          '-s',
+          '-f',
+          '-H',
+          `Authorization: Bearer ${KEY}`,
+          '-F',
+          'did=0',
+          '-F',
+          `file[]=@${source}`,
+          node,
+        ])
+        return timed.ms + serverMs
+      },
     )
     ours.push(o.ms)
-    const began = now()
-    const server = jsonOf(await apiCall(b.em.apiUrl, 'upload/get_upload_server.cgi', undefined))
-    const node = `http://${server.url as string}/upload.cgi?id=${server.id as string}`
-    const serverMs = now() - began
-    const c = await timedCommand('curl', [
-      '-s',
-      '-f',
-      '-H',
-      `Authorization: Bearer ${KEY}`,
-      '-F',
-      'did=0',
-      '-F',
-      `file[]=@${source}`,
-      node,
-    ])
-    curl.push(c.ms + serverMs)
+    curl.push(c)
     console.log(
       `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s, curl -F ${(curl[i]! / 1000).toFixed(2)} s`,
     )
@@ -469,6 +508,7 @@ function table(rows: BenchRow[]): string {
 
 async function main(): Promise<void> {
   const began = now()
+  const loadBefore = loadavg()[1] ?? 0
   const work = await mkdtemp(join(tmpdir(), 'fichier-bench-'))
   const em = await startEmulatorProcess([KEY])
   const bench = new Bench(em, work)
@@ -485,7 +525,7 @@ async function main(): Promise<void> {
   }
   console.log(`\n${table(bench.rows)}\n`)
   console.log(
-    `${RUNS} run(s) per scenario (median), node ${process.version}, ${((now() - began) / 60_000).toFixed(1)} min in all.`,
+    `${RUNS} run(s) per scenario (median), node ${process.version}, ${((now() - began) / 60_000).toFixed(1)} min in all; 5-minute load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[1] ?? 0).toFixed(1)} at the end (${cpus().length} cores).`,
   )
   const notMet = bench.rows.filter((r) => !r.met)
   if (notMet.length > 0) console.log(`Targets not met: ${notMet.map((r) => r.scenario).join('; ')}`)
