@@ -172,11 +172,15 @@ describe('connectStores over the in-process bridge', () => {
       on: (event, listener) => memory.bridge.on(event, listener),
       invoke: async (channel, input) =>
         channel === 'transfers:list'
-          ? { ok: false, error: { code: 'INTERNAL', message: 'transfers:list failed unexpectedly' } }
+          ? { ok: false, error: { code: 'QUEUE_UNREADABLE', message: 'transfers:list failed unexpectedly' } }
           : memory.bridge.invoke(channel, input),
     }
     const stores = connect(broken)
     const status = await until(stores.status, (state) => state.linkError !== null)
-    expect(status.linkError).toContain('transfers:list failed unexpectedly')
+    expect(status.linkError).toEqual({
+      step: 'snapshot',
+      code: 'QUEUE_UNREADABLE',
+      message: 'transfers:list failed unexpectedly',
+    })
   })
 })

@@ -27,4 +27,12 @@ describe('formatDuration', () => {
     expect(formatDuration(3 * 86_400)).toBe('3 d')
     expect(formatDuration(null)).toBe('—')
   })
+
+  it('writes days as « j » in French and keeps the other units', () => {
+    expect(formatDuration(3 * 86_400, 'fr')).toBe('3 j')
+    expect(formatDuration(3 * 86_400, 'fr-FR')).toBe('3 j')
+    expect(formatDuration(3 * 86_400, 'en')).toBe('3 d')
+    expect(formatDuration(3725, 'fr')).toBe('1 h 02 min')
+    expect(formatDuration(71, 'fr')).toBe('1 min 11 s')
+  })
 })

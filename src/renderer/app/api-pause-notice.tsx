@@ -5,7 +5,7 @@ import { useStatus } from '../stores/stores-context'
 
 /** "1fichier asked us to slow down — resuming in 42 s", counting down while the API is paused. */
 export function ApiPauseNotice() {
-  const { t } = useTranslation('shell')
+  const { t, i18n } = useTranslation('shell')
   const pause = useStatus((state) => state.apiPause)
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -23,7 +23,7 @@ export function ApiPauseNotice() {
   const seconds = Math.max(0, (pause.until - now) / 1000)
   return (
     <span className="status-bar__api status-bar__api--paused" role="status" title={t('api.pausedTitle')}>
-      {t('api.paused', { time: formatDuration(seconds) })}
+      {t('api.paused', { time: formatDuration(seconds, i18n.language) })}
     </span>
   )
 }

@@ -49,8 +49,8 @@ export function StatusBar() {
       </ul>
       <span className="status-bar__spacer" />
       {linkError ? (
-        <span className="status-bar__error" role="alert">
-          {linkError}
+        <span className="status-bar__error" role="alert" title={linkError.code}>
+          {t(`status.linkError.${linkError.step}`, { message: linkError.message })}
         </span>
       ) : null}
       <ApiPauseNotice />

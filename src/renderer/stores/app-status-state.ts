@@ -2,6 +2,12 @@ import type { EventPayload } from '../../shared/contract/events'
 import type { AccountState } from '../../shared/model/account'
 import type { Settings } from '../../shared/model/settings'
 
+export interface LinkError {
+  step: 'snapshot' | 'ready'
+  code: string
+  message: string
+}
+
 /** What the frame shows besides transfers: the API pause, the account, the link to main. */
 export interface AppStatusState {
   /** Set while 1fichier asked us to slow down. */
@@ -12,8 +18,11 @@ export interface AppStatusState {
   settings: Settings | null
   /** The remote folder open in the Remote files view: where dropped files are uploaded. */
   remoteFolder: { id: number; name: string }
-  /** Last failure of the data link (snapshot or ready), shown in the status bar. */
-  linkError: string | null
+  /**
+   * Last failure of the data link, shown (translated) in the status bar: which step failed
+   * (`snapshot`: the transfer list, `ready`: the app's first answer), with the error's code and message.
+   */
+  linkError: LinkError | null
   /** The desktop's latest request to the window (`app:request`); `seq` tells two equal ones apart. */
   windowRequest: { seq: number; request: EventPayload<'app:request'> } | null
 }

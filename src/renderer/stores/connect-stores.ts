@@ -1,11 +1,18 @@
+import { IpcCallError } from '../lib/ipc-call-error'
 import type { IpcClient } from '../lib/ipc-client'
 import { applyChangeBatch, stateFromSnapshot, type ChangeBatch } from './apply-change-batch'
 import { applyProgressTick } from './apply-progress-tick'
+import type { LinkError } from './app-status-state'
 import type { AppStores } from './app-stores'
 import { feedSpeedHistory } from './feed-speed-history'
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+/** What the status bar needs to say which step failed and why (it translates the sentence). */
+function linkErrorOf(step: LinkError['step'], error: unknown): LinkError {
+  return {
+    step,
+    code: error instanceof IpcCallError ? error.code : 'INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+  }
 }
 
 /**
@@ -19,8 +26,10 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
   /** Batches received while a snapshot is in flight; null when none is. */
   let buffered: ChangeBatch[] | null = null
 
-  const setLinkError = (linkError: string | null) => {
-    if (stores.status.getState().linkError !== linkError) stores.status.setState({ linkError })
+  const setLinkError = (linkError: LinkError | null) => {
+    const current = stores.status.getState().linkError
+    if (current === null && linkError === null) return
+    stores.status.setState({ linkError })
   }
 
   const snapshot = async (): Promise<void> => {
@@ -42,7 +51,7 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
       if (gap) await snapshot()
     } catch (error) {
       buffered = null
-      if (!disposed) setLinkError(`Could not load the transfer list: ${describe(error)}`)
+      if (!disposed) setLinkError(linkErrorOf('snapshot', error))
     }
   }
 
@@ -87,7 +96,7 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
         })
       }
     } catch (error) {
-      if (!disposed) setLinkError(`The app did not answer: ${describe(error)}`)
+      if (!disposed) setLinkError(linkErrorOf('ready', error))
       return
     }
     await snapshot()

@@ -179,6 +179,37 @@ test.describe('the History view', () => {
     await expect(alert).toBeHidden()
   })
 
+  test('names the remote folder of an upload once the Remote files view has listed it', async ({
+    app,
+    service,
+    emulator,
+  }) => {
+    const { page } = app
+    const trip = emulator.control.createFolder({ key, name: 'Trip 2024' })
+    const localPath = join(dir, 'beach.jpg')
+    await writeFile(localPath, 'sand '.repeat(1000))
+    const up = await service.bridge.invoke('transfers:add', {
+      kind: 'upload',
+      paths: [localPath],
+      folderId: trip.id,
+    })
+    expect(up.ok).toBe(true)
+    await openHistory(page)
+    const row = page
+      .getByRole('table', { name: 'Finished transfers' })
+      .getByRole('row', { name: /beach\.jpg/ })
+    // Known only by its id so far.
+    await expect(row).toContainText(`1fichier folder #${trip.id}`, { timeout: 20_000 })
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Remote files' })
+      .click()
+    await expect(page.getByRole('table', { name: 'Contents of My files' })).toContainText('Trip 2024')
+    await openHistory(page)
+    await expect(row).toContainText('Trip 2024 (1fichier)')
+    await expect(row).not.toContainText('#')
+  })
+
   test('speaks French and offers a way out of the empty state', async ({ app, service }) => {
     const { page } = app
     const updated = await service.bridge.invoke('settings:update', { language: 'fr' })

@@ -128,7 +128,9 @@ test.describe('dropping files on the window', () => {
 
   test('says what went wrong when a dropped file has no local path', async ({ app, service }) => {
     await dragFiles(app.page, ['unknown.bin'])
-    await expect(app.page.getByRole('alert')).toContainText('Could not start the upload')
+    const alert = app.page.getByRole('region', { name: 'Notifications' }).getByRole('alert')
+    await expect(alert).toContainText('Could not start the upload')
+    await expect(alert).toContainText('save them to a folder first')
     const list = await service.bridge.invoke('transfers:list', {})
     expect(list.ok && list.value.items).toEqual([])
   })

@@ -88,16 +88,14 @@ describe('walkRemoteFolder', () => {
 })
 
 describe('downloadRequests', () => {
-  it('sends files with what the listing knows, and each folder to its own local folder', () => {
+  it('sends files with what the listing knows, and each folder to its own folder inside the download folder', () => {
     const requests = downloadRequests({
       files: [file('readme.txt')],
       folders: [
         { path: ['Photos'], files: [file('cover.jpg')] },
         { path: ['Photos', 'Winter'], files: [] },
-        { path: ['Photos', 'Summer'], files: [file('sea.jpg', { checksum: null })] },
+        { path: ['Photos', 'Summer: 2024'], files: [file('sea.jpg', { checksum: null })] },
       ],
-      base: '/dl',
-      platform: 'linux',
     })
     expect(requests).toEqual([
       {
@@ -105,50 +103,36 @@ describe('downloadRequests', () => {
         links: [
           { url: 'https://1fichier.com/?readme.txt', name: 'readme.txt', size: 10, checksum: CHECKSUM },
         ],
-        targetDir: '/dl',
         start: true,
       },
       {
         kind: 'download',
         links: [{ url: 'https://1fichier.com/?cover.jpg', name: 'cover.jpg', size: 9, checksum: CHECKSUM }],
-        targetDir: '/dl/Photos',
+        targetDir: 'Photos',
         start: true,
       },
       {
         kind: 'download',
         links: [{ url: 'https://1fichier.com/?sea.jpg', name: 'sea.jpg', size: 7 }],
-        targetDir: '/dl/Photos/Summer',
+        targetDir: 'Photos/Summer_ 2024',
         start: true,
       },
     ])
   })
 
-  it('leaves files to the download folder when none is given, and refuses folders then', () => {
-    expect(downloadRequests({ files: [file('a')], folders: [], base: null, platform: 'linux' })).toEqual([
-      expect.objectContaining({ links: [expect.objectContaining({ url: 'https://1fichier.com/?a' })] }),
-    ])
-    expect(
-      downloadRequests({ files: [file('a')], folders: [], base: null, platform: 'linux' })[0],
-    ).not.toHaveProperty('targetDir')
-    expect(() =>
-      downloadRequests({
-        files: [],
-        folders: [{ path: ['X'], files: [file('b')] }],
-        base: null,
-        platform: 'linux',
-      }),
-    ).toThrow(/local folder/)
+  it('keeps folder names from leaving the download folder', () => {
+    const [request] = downloadRequests({
+      files: [],
+      folders: [{ path: ['..', '../etc', '/abs'], files: [file('b')] }],
+    })
+    expect(request?.targetDir).toBe('_/.._etc/_abs')
   })
 
   it('splits a very large folder into several requests', () => {
     const many = Array.from({ length: 12_001 }, (_, i) => file(`f${i}`))
-    const requests = downloadRequests({
-      files: [],
-      folders: [{ path: ['Big'], files: many }],
-      base: '/dl',
-      platform: 'linux',
-    })
+    const requests = downloadRequests({ files: [], folders: [{ path: ['Big'], files: many }] })
     expect(requests.map((r) => r.links?.length)).toEqual([5000, 5000, 2001])
+    expect(requests.every((r) => r.targetDir === 'Big')).toBe(true)
   })
 
   it('drops a checksum or size the contract would refuse rather than the whole download', () => {

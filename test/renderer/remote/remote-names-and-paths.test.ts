@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatRemoteDate } from '../../../src/renderer/features/remote/format-remote-date'
-import { localPath, safeSegment } from '../../../src/renderer/features/remote/local-path'
+import { relativeFolder, safeSegment } from '../../../src/renderer/features/remote/relative-folder'
 import { nameProblem } from '../../../src/renderer/features/remote/name-problem'
 
 describe('nameProblem', () => {
@@ -16,18 +16,11 @@ describe('nameProblem', () => {
   })
 })
 
-describe('localPath', () => {
-  it('joins remote folder names under a local folder with the platform separator', () => {
-    expect(localPath('/home/ana/Downloads', ['Photos', 'Summer'], 'linux')).toBe(
-      '/home/ana/Downloads/Photos/Summer',
-    )
-    expect(localPath('/home/ana/Downloads/', ['Photos'], 'darwin')).toBe('/home/ana/Downloads/Photos')
-    expect(localPath('C:\\Users\\Ana\\Downloads', ['Photos', 'Été'], 'win32')).toBe(
-      'C:\\Users\\Ana\\Downloads\\Photos\\Été',
-    )
-    expect(localPath('C:\\', ['Photos'], 'win32')).toBe('C:\\Photos')
-    expect(localPath('/', ['Photos'], 'linux')).toBe('/Photos')
-    expect(localPath('/data', [], 'linux')).toBe('/data')
+describe('relativeFolder', () => {
+  it('joins remote folder names with / as a folder inside the download folder', () => {
+    expect(relativeFolder(['Photos', 'Summer'])).toBe('Photos/Summer')
+    expect(relativeFolder(['Photos', 'Été'])).toBe('Photos/Été')
+    expect(relativeFolder(['Photos'])).toBe('Photos')
   })
 
   it('never lets a remote name climb out of the folder or break a file system', () => {
@@ -36,7 +29,7 @@ describe('localPath', () => {
     expect(safeSegment('a/b')).toBe('a_b')
     expect(safeSegment('what? "now": <1|2>*')).toBe('what_ _now__ _1_2__')
     expect(safeSegment('trailing. ')).toBe('trailing')
-    expect(localPath('/dl', ['..', '../etc'], 'linux')).toBe('/dl/_/.._etc')
+    expect(relativeFolder(['..', '../etc', 'C:'])).toBe('_/.._etc/C_')
   })
 })
 

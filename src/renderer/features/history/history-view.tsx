@@ -4,6 +4,9 @@ import type { Section } from '../../app/section'
 import { showFailure, showToast } from '../../app/toasts/toast-center'
 import { formatBytes } from '../../lib/format-bytes'
 import { useItems } from '../../stores/stores-context'
+import { useKnownFolderNames } from '../remote/known-folder-names'
+import { CopyIcon } from '../transfers/copy-icon'
+import { LocalFileButtons } from '../transfers/local-file-buttons'
 import { countLinks, EXPORT_FILES, ExportFormat, exportLinks } from './export-links'
 import { historyEntries, searchHistory, type HistoryEntry } from './history-entry'
 import './history.css'
@@ -27,23 +30,13 @@ function saveFile(name: string, text: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-function CopyIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
-      <path
-        fill="currentColor"
-        d="M16 1H4a2 2 0 0 0-2 2v14h2V3h12V1zm3 4H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm0 16H8V7h11v14z"
-      />
-    </svg>
-  )
-}
-
 /** Finished downloads and uploads with their links: search, select, copy or save the links. */
 export function HistoryView({ onNavigate }: HistoryViewProps) {
   const { t, i18n } = useTranslation('history')
   const byId = useItems((state) => state.byId)
   const loaded = useItems((state) => state.loaded)
   const entries = useMemo(() => historyEntries(byId), [byId])
+  const folderNames = useKnownFolderNames()
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
   const [format, setFormat] = useState<ExportFormat>('text')
@@ -120,7 +113,11 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
   const place = (entry: HistoryEntry) => {
     if (entry.kind === 'download') return entry.place
     if (entry.kind === 'remote-upload') return t('place.fetched', { url: entry.place })
-    return entry.place === '0' ? t('place.remoteRoot') : t('place.remoteFolder', { id: entry.place })
+    if (entry.place === '0') return t('place.remoteRoot')
+    const name = folderNames[Number(entry.place)]
+    return name === undefined
+      ? t('place.remoteFolder', { id: entry.place })
+      : t('place.remoteNamed', { name })
   }
 
   return (
@@ -205,6 +202,9 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
                     <th>{t('columns.when')}</th>
                     <th>{t('columns.place')}</th>
                     <th>{t('columns.link')}</th>
+                    <th>
+                      <span className="visually-hidden">{t('columns.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -260,6 +260,9 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
                             </span>
                           ) : null}
                         </div>
+                      </td>
+                      <td className="history__actions">
+                        <LocalFileButtons item={{ ...entry, status: 'completed' }} />
                       </td>
                     </tr>
                   ))}

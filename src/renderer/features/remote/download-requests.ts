@@ -1,6 +1,6 @@
 import type { AddRequestInput, LinkEntry } from '../../../shared/model/intake'
 import type { RemoteFile } from '../../../shared/model/remote'
-import { localPath } from './local-path'
+import { relativeFolder } from './relative-folder'
 import type { WalkedFolder } from './walk-remote-folder'
 
 type DownloadInput = Extract<AddRequestInput, { kind: 'download' }>
@@ -20,15 +20,13 @@ export function linkEntry(file: RemoteFile): LinkEntry {
 }
 
 /**
- * The `transfers:add` requests for a download of remote files and whole folders. Files go to `base`
- * (the download folder when null); each walked folder goes to `base/<folder>/<sub-folders…>`, so the
- * remote structure is kept. Folders need a known `base`: the renderer cannot name the default one.
+ * The `transfers:add` requests for a download of remote files and whole folders. Files go to the
+ * download folder; each walked folder to `<folder>/<sub-folders…>` inside it (a relative target the
+ * app resolves there), so the remote structure is kept without asking where to put it.
  */
 export function downloadRequests(input: {
   files: readonly RemoteFile[]
   folders: readonly WalkedFolder[]
-  base: string | null
-  platform: string
 }): DownloadInput[] {
   const requests: DownloadInput[] = []
   const add = (files: readonly RemoteFile[], targetDir: string | null) => {
@@ -41,12 +39,9 @@ export function downloadRequests(input: {
       })
     }
   }
-  add(input.files, input.base)
+  add(input.files, null)
   for (const folder of input.folders) {
-    if (folder.files.length === 0) continue
-    if (input.base === null)
-      throw new Error('A folder download needs a local folder to keep its structure in.')
-    add(folder.files, localPath(input.base, folder.path, input.platform))
+    if (folder.files.length > 0) add(folder.files, relativeFolder(folder.path))
   }
   return requests
 }

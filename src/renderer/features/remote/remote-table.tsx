@@ -128,7 +128,7 @@ export function RemoteTable({
                 {check(key, file.name)}
                 {file.name}
               </td>
-              <td className="remote-table__num">{formatBytes(file.size)}</td>
+              <td className="remote-table__num">{formatBytes(file.size, i18n.language)}</td>
               <td>{formatRemoteDate(file.date, i18n.language)}</td>
               <td>{file.protected ? t('yes') : t('no')}</td>
               <td>

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { RemoteFolder, RemoteListing } from '../../../shared/model/remote'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
+import { rememberListing } from './known-folder-names'
 
 /** What the tree knows of one folder's sub-folders. */
 export interface FolderTreeNode {
@@ -45,7 +46,10 @@ export function useFolderTree(): FolderTree {
       if (node?.loading || (node?.folders && !node.stale) || (node?.error && !retry)) return
       put(id, { ...node, loading: true })
       call('remote:list', { folderId: id, refresh: node?.stale === true }).then(
-        (listing) => put(id, { folders: listing.folders }),
+        (listing) => {
+          rememberListing(listing)
+          put(id, { folders: listing.folders })
+        },
         (caught: unknown) => put(id, { error: describeError(caught) }),
       )
     },

@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
-import { useStores } from '../../stores/stores-context'
 import { downloadRequests } from './download-requests'
 import type { RemoteNotice } from './remote-notice'
 import type { PickedRows } from './remote-row-selection'
@@ -11,35 +10,20 @@ import { walkRemoteFolder, type WalkedFolder } from './walk-remote-folder'
 /**
  * Downloads files and whole folders of the account. Files are queued with what the listing says of
  * them (name, size, checksum), so no API call is needed to start them and each is verified. A folder
- * is walked one listing at a time and each of its folders goes to its own local folder under the
- * download folder, keeping the remote structure; when the download folder is the system's default
- * (which only the app knows), the user is asked where to put it.
+ * is walked one listing at a time and each of its folders goes to its own folder inside the
+ * download folder (named after the remote ones), keeping the remote structure.
  */
 export function useRemoteDownload(setNotice: (notice: RemoteNotice | null) => void): {
   busy: boolean
   download(picked: PickedRows): Promise<void>
 } {
   const { t } = useTranslation('remote')
-  const { status } = useStores()
   const [busy, setBusy] = useState(false)
 
   const download = useCallback(
     async (picked: PickedRows) => {
-      const { settings, app } = status.getState()
-      let base = settings?.downloadDir ? settings.downloadDir : null
       setBusy(true)
       try {
-        const first = picked.folders[0]
-        if (first && base === null) {
-          const answer = await call('dialog:pickFolder', {
-            title: t('notices.pickFolder', { name: first.name }),
-          })
-          if (!answer.path) {
-            setNotice({ tone: 'info', text: t('notices.needFolder'), action: 'settings' })
-            return
-          }
-          base = answer.path
-        }
         const walked: WalkedFolder[] = []
         for (const folder of picked.folders) {
           const before = walked.length
@@ -51,12 +35,7 @@ export function useRemoteDownload(setNotice: (notice: RemoteNotice | null) => vo
           )
           walked.push(...found)
         }
-        const requests = downloadRequests({
-          files: picked.files,
-          folders: walked,
-          base,
-          platform: app?.platform ?? 'linux',
-        })
+        const requests = downloadRequests({ files: picked.files, folders: walked })
         if (requests.length === 0) {
           setNotice({ tone: 'info', text: t('notices.nothingToDownload') })
           return
@@ -82,7 +61,7 @@ export function useRemoteDownload(setNotice: (notice: RemoteNotice | null) => vo
         setBusy(false)
       }
     },
-    [status, t, setNotice],
+    [t, setNotice],
   )
 
   return { busy, download }

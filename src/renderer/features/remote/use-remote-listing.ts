@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { RemoteListing } from '../../../shared/model/remote'
 import { call } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'
+import { rememberListing } from './known-folder-names'
 import { patchListing, type ListingChange } from './patch-listing'
 
 export type RemoteLoad =
@@ -40,6 +41,7 @@ export function useRemoteListing(
     const request = ++latest.current
     call('remote:list', { folderId: id, refresh }).then(
       (listing) => {
+        rememberListing(listing)
         if (request !== latest.current) return
         setLoad({ kind: 'loaded', listing, listedAt: listing.cachedAt ?? Date.now(), refreshing: false })
         listedRef.current(listing)

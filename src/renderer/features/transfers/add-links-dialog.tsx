@@ -5,6 +5,7 @@ import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { useItems, useStatus } from '../../stores/stores-context'
 import { previewLinks } from './preview-links'
+import { rejectionReason } from './rejection-reason'
 import './transfers.css'
 
 interface AddLinksDialogProps {
@@ -17,6 +18,11 @@ interface AddLinksDialogProps {
 /** Paste 1fichier links (with any junk around them), then add them as downloads. */
 export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogProps) {
   const { t } = useTranslation('transfers')
+  /** A rejection reason in the interface's language (as written when it is not a known one). */
+  const reasonText = (reason: string) => {
+    const known = rejectionReason(reason)
+    return known ? t(`rejected.${known.key}`, { ...known.values, defaultValue: reason }) : reason
+  }
   const dialogRef = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const linksId = useId()
@@ -125,7 +131,7 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
             <ul className="message__list preview__rejected" aria-label={t('add.rejected')}>
               {preview.rejected.slice(0, 50).map((rejected, index) => (
                 <li key={index}>
-                  <code>{rejected.line}</code> — {rejected.reason}
+                  <code>{rejected.line}</code> — {reasonText(rejected.reason)}
                 </li>
               ))}
             </ul>
@@ -194,7 +200,7 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
               <ul className="message__list" aria-label={t('add.notAdded')}>
                 {result.rejected.slice(0, 50).map((rejected, index) => (
                   <li key={index}>
-                    <code>{rejected.line}</code> — {rejected.reason}
+                    <code>{rejected.line}</code> — {reasonText(rejected.reason)}
                   </li>
                 ))}
               </ul>

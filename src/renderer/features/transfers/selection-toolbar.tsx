@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { ReorderRequest } from '../../../shared/model/intake'
 import { useItems } from '../../stores/stores-context'
 import { IS_MAC } from './is-mac'
+import { LocalFileAction, localActionsFor } from './local-file-action'
+import { LocalFileIcon } from './local-file-icon'
 import { ACTION_APPLIES_TO, type TransferAction } from './transfer-action'
 import { useShortcutHint } from './use-shortcut-hint'
 
@@ -18,6 +20,8 @@ interface SelectionToolbarProps {
   onAction(action: TransferAction): void
   onReorder(to: Reorder): void
   onCopy(which: 'link' | 'removeLink'): void
+  /** Opens (or shows in their folder) the selected transfers this applies to. */
+  onLocalFile(action: LocalFileAction): void
 }
 
 const ACTIONS: TransferAction[] = ['pause', 'resume', 'retry', 'cancel', 'remove']
@@ -30,7 +34,7 @@ const MOVES: { to: Reorder; glyph: string; key: 'top' | 'up' | 'down' | 'bottom'
 
 /** The bar above the list: select all, how many are selected, and what to do with them. */
 export function SelectionToolbar(props: SelectionToolbarProps) {
-  const { selected, shown, onSelectAll, onClear, onAction, onReorder, onCopy } = props
+  const { selected, shown, onSelectAll, onClear, onAction, onReorder, onCopy, onLocalFile } = props
   const { t } = useTranslation('transfers')
   const hint = useShortcutHint()
   const byId = useItems((state) => state.byId)
@@ -38,6 +42,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const applies = (action: TransferAction) =>
     items.some((item) => ACTION_APPLIES_TO[action].includes(item.status))
   const hasLinks = items.some((item) => item.status === 'completed' && item.link)
+  const local = new Set(items.flatMap((item) => localActionsFor(item)))
   const hasRemoveLinks = items.some((item) => item.status === 'completed' && item.removeLink)
 
   const allRef = useRef<HTMLInputElement>(null)
@@ -97,6 +102,21 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
                 onClick={() => onReorder(to)}
               >
                 <span aria-hidden="true">{glyph}</span>
+              </button>
+            ))}
+          </span>
+          <span className="selection-bar__group">
+            {LocalFileAction.options.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className="button button--small button--icon"
+                aria-label={t(`actions.${action}`)}
+                title={t(`actions.${action}`)}
+                disabled={!local.has(action)}
+                onClick={() => onLocalFile(action)}
+              >
+                <LocalFileIcon action={action} />
               </button>
             ))}
           </span>

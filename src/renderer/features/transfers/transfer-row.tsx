@@ -5,6 +5,8 @@ import { formatBytes } from '../../lib/format-bytes'
 import { formatDuration } from '../../lib/format-duration'
 import { useItems, useProgress } from '../../stores/stores-context'
 import type { SelectionStore } from './selection-store'
+import { CopyIcon } from './copy-icon'
+import { LocalFileButtons } from './local-file-buttons'
 import { actionsFor, type TransferAction } from './transfer-action'
 
 export interface RowHandlers {
@@ -39,7 +41,8 @@ export const TransferRow = memo(function TransferRow({
   handlers,
   tabStop,
 }: TransferRowProps) {
-  const { t } = useTranslation('transfers')
+  const { t, i18n } = useTranslation('transfers')
+  const language = i18n.language
   const item = useItems((state) => state.byId[id])
   const progress = useProgress((state) => state.byId[id])
   const selected = useStore(selection, (state) => state.selected.has(id))
@@ -108,7 +111,9 @@ export const TransferRow = memo(function TransferRow({
         ) : null}
       </div>
       <span className="transfer-row__size">
-        {total ? `${formatBytes(done)} / ${formatBytes(total)}` : formatBytes(done)}
+        {total
+          ? `${formatBytes(done, language)} / ${formatBytes(total, language)}`
+          : formatBytes(done, language)}
       </span>
       <div
         className="progress"
@@ -121,20 +126,21 @@ export const TransferRow = memo(function TransferRow({
         <div className="progress__bar" style={{ width: `${percent}%` }} />
       </div>
       <span className="transfer-row__speed">
-        {moving ? t('row.speed', { speed: formatBytes(progress.speed) }) : ''}
+        {moving ? t('row.speed', { speed: formatBytes(progress.speed, language) }) : ''}
       </span>
-      <span className="transfer-row__eta">{moving ? formatDuration(progress.eta) : ''}</span>
+      <span className="transfer-row__eta">{moving ? formatDuration(progress.eta, language) : ''}</span>
       <span className={`badge badge--${item.status}`}>{t(`status.${item.status}`)}</span>
       <span className="transfer-row__actions">
+        <LocalFileButtons item={item} />
         {item.status === 'completed' && item.link ? (
           <button
             type="button"
-            className="button button--small"
+            className="button button--small button--icon"
             aria-label={t('row.actionOn', { action: t('actions.copyLink'), name: item.name })}
-            title={item.link}
+            title={`${t('actions.copyLink')}: ${item.link}`}
             onClick={() => handlers.onCopyLink(id)}
           >
-            {t('actions.copyLink')}
+            <CopyIcon />
           </button>
         ) : null}
         {actionsFor(item.status).map((action) => (

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
 import type { ReorderRequest, Selection } from '../../../shared/model/intake'
 import type { TransferView } from '../../../shared/model/transfer'
+import { showToast } from '../../app/toasts/toast-center'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { useItems, useStores } from '../../stores/stores-context'
 import { ConfirmRemoveDialog } from './confirm-remove-dialog'
 import { IS_MAC } from './is-mac'
+import { localActionsFor, type LocalFileAction } from './local-file-action'
+import { openLocalFile } from './open-local-file'
 import {
   clickIntent,
   clickSelection,
@@ -34,6 +37,9 @@ const CHANNELS = {
   cancel: 'transfers:cancel',
   remove: 'transfers:remove',
 } as const
+
+/** At most this many files are opened (or shown) at once from a selection. */
+const MAX_OPEN = 10
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null
 
@@ -155,6 +161,16 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
       } catch (caught) {
         setNotice({ kind: 'error', text: t('copied.failed', { message: describeError(caught) }) })
       }
+    },
+    [itemsOf, t],
+  )
+
+  const openSelected = useCallback(
+    async (action: LocalFileAction, list: readonly string[]) => {
+      const targets = itemsOf(list).filter((item) => localActionsFor(item).includes(action))
+      for (const item of targets.slice(0, MAX_OPEN)) await openLocalFile(item, action, t)
+      if (targets.length > MAX_OPEN)
+        showToast({ kind: 'info', message: t('localFile.capped', { count: MAX_OPEN }) })
     },
     [itemsOf, t],
   )
@@ -315,6 +331,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
             onAction={(action) => apply(action, selected)}
             onReorder={(to) => void reorder(to, selected)}
             onCopy={(which) => void copy(selected, which)}
+            onLocalFile={(action) => void openSelected(action, selected)}
           />
           {visible.length === 0 ? (
             <div className="empty">

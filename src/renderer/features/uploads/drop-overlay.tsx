@@ -1,22 +1,36 @@
 import { useEffect, useRef, useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { UploadOptions } from '../../../shared/model/intake'
+import { showToast } from '../../app/toasts/toast-center'
 import { describeError } from '../../lib/describe-error'
+import { IpcCallError } from '../../lib/ipc-call-error'
 import { call, pathForFile } from '../../lib/ipc'
 import { useStatus } from '../../stores/stores-context'
+import { rememberFolderNames } from '../remote/known-folder-names'
 import { carriesFiles } from './carries-files'
 import type { UploadForm } from './upload-form'
 import { uploadFormMemory } from './upload-form-memory'
 import { UploadOptionsDialog } from './upload-options-dialog'
 import './uploads.css'
 
-type Outcome = { kind: 'ok' | 'error'; text: string } | null
-
 /** Dropped items waiting for the upload options, with the folder they go to. */
 interface PendingDrop {
   paths: string[]
   folder: { id: number; name: string }
   key: number
+}
+
+/**
+ * "Could not start the upload: …" as an error toast. A drop the app could not resolve to files
+ * (no code: it failed in the window) gets its own advice; the app's refusals get the advice of their code.
+ */
+function showFailedUpload(t: TFunction<'uploads'>, error: unknown): void {
+  showToast({
+    kind: 'error',
+    message: t('failed', { message: describeError(error) }),
+    ...(error instanceof IpcCallError ? { code: error.code } : { advice: t('failedAdvice') }),
+  })
 }
 
 /**
@@ -29,7 +43,6 @@ export function DropOverlay() {
   const { t } = useTranslation('uploads')
   const folder = useStatus((state) => state.remoteFolder)
   const [dragging, setDragging] = useState(false)
-  const [outcome, setOutcome] = useState<Outcome>(null)
   const [pending, setPending] = useState<PendingDrop | null>(null)
   const depth = useRef(0)
   const folderRef = useRef(folder)
@@ -70,10 +83,9 @@ export function DropOverlay() {
       try {
         paths = files.map((file) => pathForFile(file))
       } catch (error) {
-        setOutcome({ kind: 'error', text: tRef.current('failed', { message: describeError(error) }) })
+        showFailedUpload(tRef.current, error)
         return
       }
-      setOutcome(null)
       setPending((current) => ({ paths, folder: folderRef.current, key: (current?.key ?? 0) + 1 }))
     }
     window.addEventListener('dragenter', onEnter)
@@ -93,6 +105,7 @@ export function DropOverlay() {
   const upload = async (drop: PendingDrop, options: UploadOptions | undefined, form: UploadForm) => {
     uploadFormMemory.set(form)
     setPending(null)
+    rememberFolderNames([drop.folder])
     try {
       const result = await call('transfers:add', {
         kind: 'upload',
@@ -102,14 +115,14 @@ export function DropOverlay() {
       })
       const skipped = result.duplicates.length + result.rejected.length
       const count = result.addedIds.length
-      setOutcome({
+      showToast({
         kind: 'ok',
-        text: skipped
+        message: skipped
           ? t('addedSkipped', { count, folder: nameOf(drop.folder), skipped })
           : t('added', { count, folder: nameOf(drop.folder) }),
       })
     } catch (error) {
-      setOutcome({ kind: 'error', text: t('failed', { message: describeError(error) }) })
+      showFailedUpload(t, error)
     }
   }
 
@@ -132,14 +145,6 @@ export function DropOverlay() {
           onUpload={(options, form) => void upload(pending, options, form)}
           onCancel={() => setPending(null)}
         />
-      ) : null}
-      {outcome ? (
-        <div className={`toast toast--${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
-          <span>{outcome.text}</span>
-          <button type="button" className="link" onClick={() => setOutcome(null)} aria-label={t('dismiss')}>
-            ✕
-          </button>
-        </div>
       ) : null}
     </>
   )

@@ -18,6 +18,7 @@ export const history = {
     when: 'Finished',
     place: 'Folder',
     link: 'Link',
+    actions: 'Actions',
   },
   kind: {
     download: 'Download',
@@ -27,6 +28,7 @@ export const history = {
   place: {
     remoteRoot: 'My files (1fichier)',
     remoteFolder: '1fichier folder #{{id}}',
+    remoteNamed: '{{name}} (1fichier)',
     fetched: 'From {{url}}',
   },
   noLink: 'No link',

@@ -121,9 +121,6 @@ export const remote = {
     downloadsSkipped_one: '{{count}} was already in the queue.',
     downloadsSkipped_other: '{{count}} were already in the queue.',
     nothingToDownload: 'There is nothing to download in what you selected.',
-    pickFolder: 'Where to save {{name}}',
-    needFolder:
-      'Choose where to save the folder, or set a download folder in Settings: folders are downloaded with their sub-folders into it.',
     uploadsAdded_one: '{{count}} upload to {{name}} added.',
     uploadsAdded_other: '{{count}} uploads to {{name}} added.',
     failed: '{{action}} failed: {{message}}',

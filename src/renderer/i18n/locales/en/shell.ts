@@ -12,6 +12,10 @@ export const shell = {
     label: 'Status',
     downSpeed: 'Download speed {{speed}}',
     upSpeed: 'Upload speed {{speed}}',
+    linkError: {
+      snapshot: 'Could not load the transfer list: {{message}}',
+      ready: 'The app did not answer: {{message}}',
+    },
     countsLabel: 'Transfers by state',
     counts: {
       active_one: '{{count}} active',

@@ -12,7 +12,8 @@ export const uploads = {
   addedSkipped_one: '{{count}} upload to {{folder}} added, {{skipped}} skipped.',
   addedSkipped_other: '{{count}} uploads to {{folder}} added, {{skipped}} skipped.',
   failed: 'Could not start the upload: {{message}}',
-  dismiss: 'Dismiss',
+  failedAdvice:
+    'Drop files saved on this computer; from an archive or a web page, save them to a folder first.',
   options: {
     title_one: 'Upload {{count}} item to {{folder}}',
     title_other: 'Upload {{count}} items to {{folder}}',

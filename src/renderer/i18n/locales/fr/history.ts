@@ -20,6 +20,7 @@ export const history: Translation<typeof en> = {
     when: 'Terminé le',
     place: 'Dossier',
     link: 'Lien',
+    actions: 'Actions',
   },
   kind: {
     download: 'Téléchargement',
@@ -29,6 +30,7 @@ export const history: Translation<typeof en> = {
   place: {
     remoteRoot: 'Mes fichiers (1fichier)',
     remoteFolder: 'Dossier 1fichier n° {{id}}',
+    remoteNamed: '{{name}} (1fichier)',
     fetched: 'Depuis {{url}}',
   },
   noLink: 'Aucun lien',

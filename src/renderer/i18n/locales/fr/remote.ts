@@ -124,9 +124,6 @@ export const remote: Translation<typeof en> = {
     downloadsSkipped_one: '{{count}} était déjà dans la file.',
     downloadsSkipped_other: '{{count}} étaient déjà dans la file.',
     nothingToDownload: 'Il n’y a rien à télécharger dans votre sélection.',
-    pickFolder: 'Où enregistrer {{name}}',
-    needFolder:
-      'Choisissez où enregistrer le dossier, ou indiquez un dossier de téléchargement dans les réglages : les dossiers y sont téléchargés avec leurs sous-dossiers.',
     uploadsAdded_one: '{{count}} envoi vers {{name}} ajouté.',
     uploadsAdded_other: '{{count}} envois vers {{name}} ajoutés.',
     failed: 'Échec de « {{action}} » : {{message}}',

@@ -14,6 +14,10 @@ export const shell: Translation<typeof en> = {
     label: 'État',
     downSpeed: 'Vitesse de téléchargement {{speed}}',
     upSpeed: 'Vitesse d’envoi {{speed}}',
+    linkError: {
+      snapshot: 'Impossible de charger la liste des transferts : {{message}}',
+      ready: 'L’application ne répond pas : {{message}}',
+    },
     countsLabel: 'Transferts par état',
     counts: {
       active_one: '{{count}} en cours',

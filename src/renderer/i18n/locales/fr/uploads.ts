@@ -13,7 +13,8 @@ export const uploads: Translation<typeof en> = {
   addedSkipped_one: '{{count}} envoi vers {{folder}} ajouté, {{skipped}} ignorés.',
   addedSkipped_other: '{{count}} envois vers {{folder}} ajoutés, {{skipped}} ignorés.',
   failed: 'Impossible de démarrer l’envoi : {{message}}',
-  dismiss: 'Fermer',
+  failedAdvice:
+    'Déposez des fichiers enregistrés sur cet ordinateur ; depuis une archive ou une page web, enregistrez-les d’abord dans un dossier.',
   options: {
     title_one: 'Envoyer {{count}} élément dans {{folder}}',
     title_other: 'Envoyer {{count}} éléments dans {{folder}}',

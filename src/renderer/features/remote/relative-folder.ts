@@ -12,11 +12,10 @@ export function safeSegment(name: string): string {
   return cleaned
 }
 
-/** Joins a local folder with sub-folders named after remote folders, with the separator of `platform`. */
-export function localPath(base: string, segments: readonly string[], platform: string): string {
-  const separator = platform === 'win32' ? '\\' : '/'
-  const root = base.length > 1 ? base.replace(/[\\/]+$/, '') : base
-  const parts = segments.map(safeSegment)
-  if (parts.length === 0) return root
-  return root.endsWith(separator) ? root + parts.join(separator) : [root, ...parts].join(separator)
+/**
+ * A folder inside the download folder named after remote folders, e.g. `Photos/Summer`: each name
+ * made safe, joined with `/` (the app resolves it inside the download folder on every system).
+ */
+export function relativeFolder(segments: readonly string[]): string {
+  return segments.map(safeSegment).join('/')
 }
