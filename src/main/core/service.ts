@@ -3,6 +3,7 @@ import type { AccountState } from '../../shared/model/account'
 import type {
   AddRequestInput,
   AddResult,
+  FileOptions,
   ReorderRequest,
   Selection,
   SelectionResult,
@@ -38,6 +39,7 @@ export interface ServiceParts {
     move(selection: RemoteSelection, destinationId: number): Promise<{ moved: number }>
     delete(selection: RemoteSelection): Promise<{ removedFiles: number; removedFolders: number }>
     share(folderId: number, password?: string): Promise<{ url: string }>
+    setOptions(files: readonly string[], options: FileOptions): Promise<{ updated: number }>
   }
   /** Native dialogs; the app shows them, tests and the CLI answer from a script. */
   dialogs: DialogsPort
@@ -95,6 +97,7 @@ export function createService(parts: ServiceParts): Service {
     'remote:move': ({ selection, destinationId }) => parts.remote.move(selection, destinationId),
     'remote:delete': ({ selection }) => parts.remote.delete(selection),
     'remote:share': ({ folderId, password }) => parts.remote.share(folderId, password),
+    'remote:setOptions': ({ files, options }) => parts.remote.setOptions(files, options),
     'dialog:pickFolder': async ({ title }) => ({ path: await parts.dialogs.pickFolder(title) }),
     'settings:get': () => parts.settings.get(),
     'settings:update': (patch) => parts.settings.update(patch),

@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'remote:move',
   'remote:delete',
   'remote:share',
+  'remote:setOptions',
   'dialog:pickFolder',
   'settings:get',
   'settings:update',

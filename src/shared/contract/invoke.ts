@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import { AccountState, ApiKey } from '../model/account'
-import { AddRequest, AddResult, ReorderRequest, Selection, SelectionResult } from '../model/intake'
+import {
+  AddRequest,
+  AddResult,
+  FileOptions,
+  ReorderRequest,
+  Selection,
+  SelectionResult,
+} from '../model/intake'
 import { FolderId, RemoteListing, RemoteName, RemoteSelection, RemoteTarget } from '../model/remote'
 import { Settings, SettingsPatch } from '../model/settings'
 import { TransferView } from '../model/transfer'
@@ -78,6 +85,16 @@ export const invokeSchemas = {
       })
       .strict(),
     output: z.object({ url: z.string() }),
+  },
+  /** Sets a password, description, access rules or the CDN flag on files of the account (1fichier's file/chattr). */
+  'remote:setOptions': {
+    input: z
+      .object({
+        files: z.array(z.string().min(1).max(2048)).min(1, 'Select at least one file').max(1000),
+        options: FileOptions,
+      })
+      .strict(),
+    output: z.object({ updated: z.number().int().nonnegative() }),
   },
   /** The native folder picker (the app only); null when the user cancelled. */
   'dialog:pickFolder': {

@@ -39,6 +39,20 @@ export const UploadOptions = z
   .strict()
 export type UploadOptions = z.infer<typeof UploadOptions>
 
+/**
+ * Attributes changed on files already in the account: as for uploads, and an empty `password`
+ * removes the password, an empty `description` clears it, empty `acl` lists lift those restrictions.
+ */
+export const FileOptions = UploadOptions.extend({
+  password: z
+    .union([
+      z.literal(''),
+      z.string().min(6, 'A file password needs at least 6 characters (or none, to remove it)').max(256),
+    ])
+    .optional(),
+})
+export type FileOptions = z.infer<typeof FileOptions>
+
 /** What `transfers:add` takes: downloads from a paste or a list, uploads of local paths, or remote uploads. */
 export const AddRequest = z.discriminatedUnion('kind', [
   z.object({

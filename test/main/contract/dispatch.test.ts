@@ -37,6 +37,7 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'transfers:cancel': () => ({ affected: [] }),
     'transfers:reorder': () => ({ affected: [] }),
     'transfers:open': () => ({ path: '/downloads/a.bin' }),
+    'remote:setOptions': () => ({ updated: 1 }),
     'transfers:remove': () => {
       throw new Error('disk exploded at /home/alice/secret')
     },
@@ -164,6 +165,6 @@ describe('dispatch', () => {
     // @ts-expect-error a wrong payload is a type error
     const wrongPayload: InvokeInput<'remote:list'> = { folder: 0 }
     expect([misspelt, wrongPayload]).toHaveLength(2)
-    expect(Object.keys(invokeSchemas)).toHaveLength(21)
+    expect(Object.keys(invokeSchemas)).toHaveLength(22)
   })
 })

@@ -57,6 +57,7 @@ describe('the in-process bridge', () => {
       'remote:move': () => ({ selection: { files: [file.url] }, destinationId: other.id }),
       'remote:delete': () => ({ selection: { folders: [folder.id] } }),
       'remote:share': () => ({ folderId: other.id }),
+      'remote:setOptions': () => ({ files: [file.url], options: { description: 'round trip' } }),
       'dialog:pickFolder': () => ({}),
       'settings:get': () => ({}),
       'settings:update': () => ({ maxActive: 4 }),

@@ -92,3 +92,55 @@ describe('remote file operations through the contract', () => {
     ).toEqual([])
   })
 })
+
+describe('options of files already in the account', () => {
+  it('sets a password, description and access rules on several files, then lifts them', async () => {
+    const a = await emulator.control.createFile({ key: KEY, name: 'a.pdf', content: 'a' })
+    const b = await emulator.control.createFile({ key: KEY, name: 'b.pdf', content: 'b' })
+    const untouched = await emulator.control.createFile({ key: KEY, name: 'c.pdf', content: 'c' })
+
+    const set = await invoke('remote:setOptions', {
+      files: [a.url, b.url],
+      options: { password: 'opensesame', description: 'Contracts', acl: { country: ['FR'], premium: true } },
+    })
+    expect(set).toEqual({ updated: 2 })
+    for (const file of [a, b]) {
+      expect(emulator.control.listFiles(KEY).find((f) => f.id === file.id)?.pass, file.url).toBe(true)
+      const info = await service.core.client.fileInfo(file.url)
+      expect(info.description).toBe('Contracts')
+      expect(info.acl?.country).toEqual(['FR'])
+      expect(info.acl?.premium).toBe(true)
+    }
+    expect(emulator.control.listFiles(KEY).find((f) => f.id === untouched.id)?.pass).toBe(false)
+    const listed = (await invoke('remote:list', { folderId: 0, refresh: true })) as {
+      files: Array<{ name: string; protected: boolean }>
+    }
+    expect(
+      listed.files
+        .filter((f) => f.protected)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['a.pdf', 'b.pdf'])
+
+    await invoke('remote:setOptions', { files: [a.url], options: { password: '', description: '' } })
+    expect(emulator.control.listFiles(KEY).find((f) => f.id === a.id)?.pass).toBe(false)
+    expect((await service.core.client.fileInfo(a.url)).description ?? '').toBe('')
+    expect(emulator.control.listFiles(KEY).find((f) => f.id === b.id)?.pass).toBe(true)
+  })
+
+  it('refuses a short password and an empty change with a clear error, changing nothing', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'd.pdf', content: 'd' })
+    const short = await service.bridge.invoke('remote:setOptions', {
+      files: [file.url],
+      options: { password: 'abc' },
+    })
+    expect(short).toMatchObject({ ok: false })
+    if (!short.ok) expect(short.error.message).toContain('at least 6 characters')
+    const empty = await service.bridge.invoke('remote:setOptions', { files: [file.url], options: {} })
+    expect(empty).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_CHANGE' } })
+    const none = await service.bridge.invoke('remote:setOptions', { files: [], options: { cdn: true } })
+    expect(none).toMatchObject({ ok: false })
+    if (!none.ok) expect(none.error.message).toContain('Select at least one file')
+    expect(emulator.control.listFiles(KEY).find((f) => f.id === file.id)?.pass).toBe(false)
+  })
+})

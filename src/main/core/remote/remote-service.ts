@@ -1,4 +1,6 @@
 import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../../shared/model/remote'
+import type { FileOptions } from '../../../shared/model/intake'
+import { attributesFromOptions } from '../fichier/attributes-from-options'
 import { AppError } from '../lib/app-error'
 import type { FichierClient } from '../fichier/fichier-client'
 
@@ -13,6 +15,7 @@ export type RemoteApi = Pick<
   | 'removeFiles'
   | 'removeFolder'
   | 'shareFolder'
+  | 'changeAttributes'
 >
 
 /** The account's folders and files as the renderer shows them, through the client's listing cache. */
@@ -94,5 +97,15 @@ export class RemoteService {
     const shared = await this.api.shareFolder(folderId, { public: true, ...(password ? { password } : {}) })
     if (!shared.url) throw new AppError('PROTOCOL', '1fichier did not return a link for the shared folder.')
     return { url: shared.url }
+  }
+
+  /** Changes the attributes of the given files; the listings that show them are refreshed next time. */
+  async setOptions(files: readonly string[], options: FileOptions): Promise<{ updated: number }> {
+    const attributes = attributesFromOptions(options)
+    if (Object.keys(attributes).length === 0) {
+      throw new AppError('NOTHING_TO_CHANGE', 'Choose at least one option to change.')
+    }
+    const result = await this.api.changeAttributes(files, attributes)
+    return { updated: result.updated }
   }
 }

@@ -1,5 +1,6 @@
 import type { FichierClient } from '../fichier/fichier-client'
 import { whirlpoolOfFile } from '../fichier/whirlpool'
+import { attributesFromOptions } from '../fichier/attributes-from-options'
 import type { TransferApi, UploadResult } from './transfer-api'
 
 /** The engine's view of 1fichier, over the API client. */
@@ -52,12 +53,7 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
       return listing.items.find((file) => file.name === name && file.size === size)?.url ?? null
     },
     async setAttributes(link, options) {
-      await client.changeAttributes([link], {
-        ...(options.password !== undefined ? { password: options.password } : {}),
-        ...(options.description !== undefined ? { description: options.description } : {}),
-        ...(options.cdn !== undefined ? { cdn: options.cdn } : {}),
-        ...(options.acl ? { acl: options.acl } : {}),
-      })
+      await client.changeAttributes([link], attributesFromOptions(options))
     },
     async collectUpload(node, xid) {
       const result = await client.collectUpload(node, xid)
