@@ -47,4 +47,14 @@ describe('patchListing', () => {
     expect(patched.files.map((f) => f.url)).toEqual(['u2'])
     expect(patched.folders.map((f) => f.id)).toEqual([3])
   })
+
+  it('marks files protected or not once their password changed', () => {
+    const locked = patchListing(listing, { kind: 'protected', files: ['u2'], protected: true })
+    expect(locked.files.map((f) => [f.url, f.protected])).toEqual([
+      ['u1', false],
+      ['u2', true],
+    ])
+    const unlocked = patchListing(locked, { kind: 'protected', files: ['u1', 'u2'], protected: false })
+    expect(unlocked.files.every((f) => !f.protected)).toBe(true)
+  })
 })

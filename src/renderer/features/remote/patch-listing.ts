@@ -5,6 +5,7 @@ export type ListingChange =
   | { kind: 'created'; id: number; name: string }
   | { kind: 'renamed'; target: { kind: 'file'; url: string } | { kind: 'folder'; id: number }; name: string }
   | { kind: 'removed'; files: readonly string[]; folders: readonly number[] }
+  | { kind: 'protected'; files: readonly string[]; protected: boolean }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name)
 
@@ -43,6 +44,15 @@ export function patchListing(listing: RemoteListing, change: ListingChange): Rem
         ...listing,
         folders: listing.folders.filter((folder) => !folders.has(folder.id)),
         files: listing.files.filter((file) => !files.has(file.url)),
+      }
+    }
+    case 'protected': {
+      const files = new Set(change.files)
+      return {
+        ...listing,
+        files: listing.files.map((file) =>
+          files.has(file.url) ? { ...file, protected: change.protected } : file,
+        ),
       }
     }
   }

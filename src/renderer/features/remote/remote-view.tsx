@@ -7,6 +7,7 @@ import { call, pathForFile } from '../../lib/ipc'
 import { useStatus, useStores } from '../../stores/stores-context'
 import { copyText } from './copy-text'
 import { DeleteDialog } from './delete-dialog'
+import { FileOptionsDialog } from './file-options-dialog'
 import type { FolderCrumb } from './folder-crumb'
 import { FolderTree } from './folder-tree'
 import { MoveDialog } from './move-dialog'
@@ -29,6 +30,7 @@ type Dialog =
   | { kind: 'move'; picked: PickedRows }
   | { kind: 'delete'; picked: PickedRows }
   | { kind: 'share'; folder: RemoteFolder }
+  | { kind: 'options'; picked: PickedRows }
 
 const NO_ROWS: PickedRows = { folders: [], files: [] }
 
@@ -272,6 +274,7 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
               onCopyLinks={() => copyLinks(picked.files)}
               onRename={openRename}
               onMove={() => setDialog({ kind: 'move', picked })}
+              onOptions={() => setDialog({ kind: 'options', picked })}
               onShare={(shared) => setDialog({ kind: 'share', folder: shared })}
               onDelete={() => setDialog({ kind: 'delete', picked })}
             />
@@ -376,6 +379,23 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
               kind: 'removed',
               ...RemoteRowSelection.toRemote(dialog.picked),
             })
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'options' ? (
+        <FileOptionsDialog
+          files={dialog.picked.files}
+          foldersLeft={dialog.picked.folders.length}
+          onCancel={() => setDialog(null)}
+          onConfirm={async (options) => {
+            const files = dialog.picked.files.map((file) => file.url)
+            const answer = await call('remote:setOptions', { files, options })
+            const text = t('notices.optionsSet', { count: answer.updated })
+            if (options.password === undefined) {
+              setDialog(null)
+              setNotice({ tone: 'ok', text })
+              refresh()
+            } else done(text, { kind: 'protected', files, protected: options.password !== '' })
           }}
         />
       ) : null}

@@ -9,6 +9,8 @@ interface SelectionBarProps {
   onCopyLinks(): void
   onRename(): void
   onMove(): void
+  /** Password, description, CDN and access rules of the selected files. */
+  onOptions(): void
   onShare(folder: RemoteFolder): void
   onDelete(): void
 }
@@ -21,6 +23,7 @@ export function SelectionBar({
   onCopyLinks,
   onRename,
   onMove,
+  onOptions,
   onShare,
   onDelete,
 }: SelectionBarProps) {
@@ -43,6 +46,9 @@ export function SelectionBar({
       </button>
       <button type="button" className="button" disabled={count === 0} onClick={onMove}>
         {t('actions.move')}
+      </button>
+      <button type="button" className="button" disabled={picked.files.length === 0} onClick={onOptions}>
+        {t('actions.options')}
       </button>
       <button
         type="button"

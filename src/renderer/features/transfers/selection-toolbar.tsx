@@ -18,6 +18,8 @@ interface SelectionToolbarProps {
   onSelectAll(): void
   onClear(): void
   onAction(action: TransferAction): void
+  /** False while the rows are shown in another order than the queue's. */
+  canReorder: boolean
   onReorder(to: Reorder): void
   onCopy(which: 'link' | 'removeLink'): void
   /** Opens (or shows in their folder) the selected transfers this applies to. */
@@ -34,7 +36,8 @@ const MOVES: { to: Reorder; glyph: string; key: 'top' | 'up' | 'down' | 'bottom'
 
 /** The bar above the list: select all, how many are selected, and what to do with them. */
 export function SelectionToolbar(props: SelectionToolbarProps) {
-  const { selected, shown, onSelectAll, onClear, onAction, onReorder, onCopy, onLocalFile } = props
+  const { selected, shown, onSelectAll, onClear, onAction, canReorder, onReorder, onCopy, onLocalFile } =
+    props
   const { t } = useTranslation('transfers')
   const hint = useShortcutHint()
   const byId = useItems((state) => state.byId)
@@ -98,7 +101,8 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
                 type="button"
                 className="button button--small button--icon"
                 aria-label={t(`actions.${key}`)}
-                title={t(`actions.${key}`)}
+                title={canReorder ? t(`actions.${key}`) : t('sort.reorderBlocked')}
+                disabled={!canReorder}
                 onClick={() => onReorder(to)}
               >
                 <span aria-hidden="true">{glyph}</span>

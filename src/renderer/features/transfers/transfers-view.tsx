@@ -25,6 +25,8 @@ import { SelectionToolbar } from './selection-toolbar'
 import { ACTION_APPLIES_TO, IN_PROGRESS, type TransferAction } from './transfer-action'
 import { KindFilter, matchesFilter, NO_FILTER, StatusFilter, type TransferFilter } from './transfer-filter'
 import { shortcutFor, type ShortcutMatch } from './transfer-keymap'
+import { QUEUE_ORDER, SortKey, sortTransferIds, type TransferSort } from './transfer-sort'
+import { transferSortMemory } from './transfer-sort-memory'
 import { TransferList } from './transfer-list'
 import type { RowHandlers } from './transfer-row'
 import { useShortcutHint } from './use-shortcut-hint'
@@ -61,19 +63,25 @@ function ignoresShortcut(target: EventTarget | null, match: ShortcutMatch): bool
 }
 
 export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
-  const { t } = useTranslation('transfers')
+  const { t, i18n } = useTranslation('transfers')
   const hint = useShortcutHint()
   const stores = useStores()
   const ids = useItems((state) => state.ids)
   const byId = useItems((state) => state.byId)
   const loaded = useItems((state) => state.loaded)
   const [filter, setFilter] = useState<TransferFilter>(NO_FILTER)
+  const [sort, setSortState] = useState<TransferSort>(transferSortMemory.get)
+  const setSort = useCallback((next: TransferSort) => {
+    transferSortMemory.set(next)
+    setSortState(next)
+  }, [])
+  const canReorder = sort.key === QUEUE_ORDER.key && sort.direction === QUEUE_ORDER.direction
   const [notice, setNotice] = useState<Notice>(null)
   const [confirming, setConfirming] = useState<{ ids: string[]; active: number } | null>(null)
   const [selection] = useState(createSelectionStore)
   const selectedSet = useStore(selection, (state) => state.selected)
 
-  const visible = useMemo(
+  const filtered = useMemo(
     () =>
       filter === NO_FILTER
         ? ids
@@ -82,6 +90,11 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
             return item !== undefined && matchesFilter(item, filter)
           }),
     [ids, byId, filter],
+  )
+  // Sorted once per change of the items or of the order chosen; the queue itself is left as it is.
+  const visible = useMemo(
+    () => sortTransferIds(filtered, byId, sort, i18n.language),
+    [filtered, byId, sort, i18n.language],
   )
   // Row handlers read the rows shown through a ref, so a new list does not re-render every row.
   const visibleRef = useRef(visible)
@@ -287,6 +300,35 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
             ))}
           </select>
         </label>
+        <div className="filters__field transfers__sort">
+          <label>
+            <span className="transfers__sort-label">{t('sort.label')}</span>
+            <select
+              className="input"
+              value={sort.key}
+              onChange={(event) => {
+                const key = SortKey.parse(event.target.value)
+                setSort({ key, direction: key === 'queue' ? 'asc' : sort.direction })
+              }}
+            >
+              {SortKey.options.map((key) => (
+                <option key={key} value={key}>
+                  {t(`sort.${key}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button--icon"
+            aria-label={t('sort.descending')}
+            title={t('sort.descending')}
+            aria-pressed={sort.direction === 'desc'}
+            onClick={() => setSort({ ...sort, direction: sort.direction === 'asc' ? 'desc' : 'asc' })}
+          >
+            <span aria-hidden="true">{sort.direction === 'asc' ? '↑' : '↓'}</span>
+          </button>
+        </div>
         <label className="filters__field filters__field--grow">
           <span className="visually-hidden">{t('search.label')}</span>
           <input
@@ -329,6 +371,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
             onSelectAll={() => selection.setState(selectAll(visible), true)}
             onClear={() => selection.setState(EMPTY_SELECTION, true)}
             onAction={(action) => apply(action, selected)}
+            canReorder={canReorder}
             onReorder={(to) => void reorder(to, selected)}
             onCopy={(which) => void copy(selected, which)}
             onLocalFile={(action) => void openSelected(action, selected)}

@@ -25,6 +25,17 @@ export const transfers = {
     failed: 'Failed',
     canceled: 'Canceled',
   },
+  sort: {
+    label: 'Sort by',
+    queue: 'Queue order',
+    name: 'Name',
+    size: 'Size',
+    progress: 'Progress',
+    status: 'State',
+    added: 'Date added',
+    descending: 'Descending',
+    reorderBlocked: 'Sort by queue order to reorder',
+  },
   search: { label: 'Search transfers', placeholder: 'Search by name or link' },
   empty: {
     loading: 'Loading the queue…',

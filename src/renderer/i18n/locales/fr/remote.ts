@@ -29,6 +29,7 @@ export const remote: Translation<typeof en> = {
     newFolder: 'Nouveau dossier',
     upload: 'Envoyer ici',
     download: 'Télécharger',
+    options: 'Options…',
     copyLinks: 'Copier les liens',
     copyLink: 'Copier le lien',
     rename: 'Renommer',
@@ -107,7 +108,20 @@ export const remote: Translation<typeof en> = {
     link: 'Lien public',
     copy: 'Copier',
   },
+  fileOptions: {
+    title_one: 'Options de {{count}} fichier',
+    title_other: 'Options de {{count}} fichiers',
+    intro: 'Seul ce que vous remplissez change ; un champ vide laisse les fichiers tels quels.',
+    removePassword: 'Supprimer le mot de passe',
+    nothing: 'Remplissez une option à changer, ou choisissez de supprimer le mot de passe.',
+    foldersLeft_one: '{{count}} dossier sélectionné reste tel quel : les options s’appliquent aux fichiers.',
+    foldersLeft_other:
+      '{{count}} dossiers sélectionnés restent tels quels : les options s’appliquent aux fichiers.',
+    submit: 'Appliquer',
+  },
   notices: {
+    optionsSet_one: 'Options modifiées sur {{count}} fichier.',
+    optionsSet_other: 'Options modifiées sur {{count}} fichiers.',
     created: 'Dossier {{name}} créé.',
     renamed: 'Renommé en {{name}}.',
     moved_one: '{{count}} élément déplacé vers {{name}}.',

@@ -27,6 +27,17 @@ export const transfers: Translation<typeof en> = {
     failed: 'Échec',
     canceled: 'Annulé',
   },
+  sort: {
+    label: 'Trier par',
+    queue: 'Ordre de la file',
+    name: 'Nom',
+    size: 'Taille',
+    progress: 'Progression',
+    status: 'État',
+    added: 'Date d’ajout',
+    descending: 'Décroissant',
+    reorderBlocked: 'Triez par ordre de la file pour réordonner',
+  },
   search: { label: 'Rechercher dans les transferts', placeholder: 'Rechercher par nom ou par lien' },
   empty: {
     loading: 'Chargement de la file…',
