@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { describeError } from '../../lib/describe-error'
 import { RemoteDialog } from './remote-dialog'
+import { usePendingAction } from './use-pending-action'
 import type { PickedRows } from './remote-row-selection'
 
 /** Names shown before "and N more". */
@@ -18,8 +17,7 @@ export function DeleteDialog({
   onCancel(): void
 }) {
   const { t } = useTranslation('remote')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePendingAction()
   const names = [
     ...picked.folders.map((folder) => ({
       key: `d${folder.id}`,
@@ -29,18 +27,7 @@ export function DeleteDialog({
   ]
   const count = names.length
 
-  const confirm = () => {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    onConfirm().then(
-      () => setBusy(false),
-      (caught: unknown) => {
-        setBusy(false)
-        setError(describeError(caught))
-      },
-    )
-  }
+  const confirm = () => run(onConfirm)
 
   return (
     <RemoteDialog

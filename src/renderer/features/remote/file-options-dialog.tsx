@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FileOptions } from '../../../shared/model/intake'
 import type { RemoteFile } from '../../../shared/model/remote'
-import { describeError } from '../../lib/describe-error'
 import { EMPTY_UPLOAD_FORM, type UploadForm, type UploadFormField } from '../uploads/upload-form'
 import { UploadOptionsFields } from '../uploads/upload-options-fields'
 import { fileOptionsOf } from './file-options-form'
+import { usePendingAction } from './use-pending-action'
 import { RemoteDialog } from './remote-dialog'
 
 interface FileOptionsDialogProps {
@@ -22,8 +22,7 @@ export function FileOptionsDialog({ files, foldersLeft, onConfirm, onCancel }: F
   const [form, setForm] = useState<UploadForm>(EMPTY_UPLOAD_FORM)
   const [removePassword, setRemovePassword] = useState(false)
   const [invalid, setInvalid] = useState<UploadFormField[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = usePendingAction()
 
   const set = <K extends keyof UploadForm>(key: K, value: UploadForm[K]) => {
     setForm((current) => ({ ...current, [key]: value }))
@@ -38,15 +37,7 @@ export function FileOptionsDialog({ files, foldersLeft, onConfirm, onCancel }: F
       else setInvalid(outcome.invalid)
       return
     }
-    setBusy(true)
-    setError(null)
-    onConfirm(outcome.options).then(
-      () => setBusy(false),
-      (caught: unknown) => {
-        setBusy(false)
-        setError(describeError(caught))
-      },
-    )
+    run(() => onConfirm(outcome.options))
   }
 
   return (

@@ -5,6 +5,7 @@ import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { FolderIcon } from './folder-icon'
 import { RemoteDialog } from './remote-dialog'
+import { usePendingAction } from './use-pending-action'
 import type { PickedRows } from './remote-row-selection'
 
 interface Crumb {
@@ -34,8 +35,7 @@ export function MoveDialog({
   const { t } = useTranslation('remote')
   const [path, setPath] = useState<Crumb[]>([{ id: 0, name: rootName }])
   const [folders, setFolders] = useState<Folders>({ kind: 'loading' })
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePendingAction()
   /** Set when the user opened a folder: once it is listed, the focus goes to its first folder. */
   const navigated = useRef(false)
   const chooserRef = useRef<HTMLDivElement>(null)
@@ -69,18 +69,7 @@ export function MoveDialog({
     setPath(next)
   }
 
-  const move = () => {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    onMove(here).then(
-      () => setBusy(false),
-      (caught: unknown) => {
-        setBusy(false)
-        setError(describeError(caught))
-      },
-    )
-  }
+  const move = () => run(() => onMove(here))
 
   return (
     <RemoteDialog

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { describeError } from '../../lib/describe-error'
 import { nameProblem } from './name-problem'
+import { usePendingAction } from './use-pending-action'
 import { RemoteDialog } from './remote-dialog'
 
 interface NameDialogProps {
@@ -20,8 +20,7 @@ export function NameDialog({ title, label, confirm, initialName, onSubmit, onCan
   const fieldId = useId()
   const errorId = useId()
   const [name, setName] = useState(initialName)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = usePendingAction()
 
   const submit = () => {
     if (busy) return
@@ -30,15 +29,7 @@ export function NameDialog({ title, label, confirm, initialName, onSubmit, onCan
       setError(t(`name.${problem}`))
       return
     }
-    setBusy(true)
-    setError(null)
-    onSubmit(name.trim()).then(
-      () => setBusy(false),
-      (caught: unknown) => {
-        setBusy(false)
-        setError(describeError(caught))
-      },
-    )
+    run(() => onSubmit(name.trim()))
   }
 
   return (

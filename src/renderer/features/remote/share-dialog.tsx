@@ -4,6 +4,7 @@ import type { RemoteFolder } from '../../../shared/model/remote'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { copyText } from './copy-text'
+import { usePendingAction } from './use-pending-action'
 import { RemoteDialog } from './remote-dialog'
 
 /** Shares a folder publicly (optionally behind a password), then shows its link with a Copy button. */
@@ -13,8 +14,7 @@ export function ShareDialog({ folder, onClose }: { folder: RemoteFolder; onClose
   const hintId = useId()
   const linkId = useId()
   const [password, setPassword] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = usePendingAction()
   const [url, setUrl] = useState<string | null>(null)
   const [copied, setCopied] = useState<string | null>(null)
   const linkRef = useRef<HTMLInputElement>(null)
@@ -32,17 +32,9 @@ export function ShareDialog({ folder, onClose }: { folder: RemoteFolder; onClose
       setError(t('share.passwordTooShort'))
       return
     }
-    setBusy(true)
-    setError(null)
-    call('remote:share', { folderId: folder.id, ...(password ? { password } : {}) }).then(
-      (answer) => {
-        setBusy(false)
-        setUrl(answer.url)
-      },
-      (caught: unknown) => {
-        setBusy(false)
-        setError(describeError(caught))
-      },
+    run(
+      () => call('remote:share', { folderId: folder.id, ...(password ? { password } : {}) }),
+      (answer) => setUrl(answer.url),
     )
   }
 
