@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { TransferView } from '../../../src/shared/model/transfer'
@@ -52,18 +51,11 @@ function parseCsv(text: string): string[][] {
 }
 
 test.describe('the History view', () => {
-  let dir: string
-  test.beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fd-history-'))
-  })
-  test.afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
   test('lists a finished download and upload, searches, and exports their real links', async ({
     app,
     service,
     emulator,
+    localDir: dir,
   }) => {
     test.setTimeout(60_000)
     const { page } = app
@@ -183,6 +175,7 @@ test.describe('the History view', () => {
     app,
     service,
     emulator,
+    localDir: dir,
   }) => {
     const { page } = app
     const trip = emulator.control.createFolder({ key, name: 'Trip 2024' })

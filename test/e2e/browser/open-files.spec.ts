@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
@@ -17,18 +16,11 @@ async function go(page: Page, section: string, title: string): Promise<void> {
 }
 
 test.describe('opening transfers’ files', () => {
-  let dir: string
-  test.beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fd-open-'))
-  })
-  test.afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
   test('opens a finished download, shows files in their folder, and explains a missing file', async ({
     app,
     service,
     emulator,
+    localDir: dir,
   }) => {
     test.setTimeout(60_000)
     const { page } = app

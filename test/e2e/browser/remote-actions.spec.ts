@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { allFinished, waitForTransfers } from '../../helpers/wait-for-transfers'
@@ -384,18 +383,11 @@ test.describe('when 1fichier fails', () => {
 })
 
 test.describe('uploading into the open folder', () => {
-  let dir: string
-  test.beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fd-remote-up-'))
-  })
-  test.afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
   test('shows an empty folder with what to do, and uploads chosen files into it', async ({
     app,
     emulator,
     service,
+    localDir: dir,
   }) => {
     const { page, exposed } = app
     const inbox = emulator.control.createFolder({ key, name: 'Inbox' })

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
@@ -21,18 +20,11 @@ const stateCounts = (page: Page) => page.getByRole('list', { name: 'Transfers by
 
 test.describe('upload options asked after a drop', () => {
   test.use({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } })
-  let dir: string
-  test.beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fd-drop-options-'))
-  })
-  test.afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
   test('sets password, description and access rules on the uploaded files, and remembers them', async ({
     app,
     service,
     emulator,
+    localDir: dir,
   }) => {
     test.setTimeout(60_000)
     const { page, exposed } = app
@@ -108,7 +100,7 @@ test.describe('upload options asked after a drop', () => {
     expect(after.ok && after.value.items.map((item) => item.name).sort()).toEqual(['budget.ods', 'plan.pdf'])
   })
 
-  test('says on the row why an upload was skipped', async ({ app, service, emulator }) => {
+  test('says on the row why an upload was skipped', async ({ app, service, emulator, localDir: dir }) => {
     const { page, exposed } = app
     await service.bridge.invoke('settings:update', { uploadDuplicates: 'skip' })
     const content = 'already there '.repeat(20)
@@ -130,7 +122,7 @@ test.describe('upload options asked after a drop', () => {
     await app.screenshots('transfers-upload-skipped')
   })
 
-  test('asks in French when the language setting says so', async ({ app, service }) => {
+  test('asks in French when the language setting says so', async ({ app, service, localDir: dir }) => {
     const { page, exposed } = app
     await service.bridge.invoke('settings:update', { language: 'fr' })
     await page.reload()

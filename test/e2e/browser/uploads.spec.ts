@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
@@ -25,16 +24,8 @@ async function dragFiles(page: Page, names: string[], enterOnly = false): Promis
 const stateCounts = (page: Page) => page.getByRole('list', { name: 'Transfers by state' })
 
 test.describe('dropping files on the window', () => {
-  let dir: string
-  test.beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'fd-drop-'))
-  })
-  test.afterEach(async () => {
-    await rm(dir, { recursive: true, force: true })
-  })
-
   /** Writes `tree` (relative path → content) under the test's folder. */
-  async function writeTree(tree: Record<string, string>): Promise<void> {
+  async function writeTree(dir: string, tree: Record<string, string>): Promise<void> {
     for (const [path, content] of Object.entries(tree)) {
       await mkdir(dirname(join(dir, path)), { recursive: true })
       await writeFile(join(dir, path), content)
@@ -44,6 +35,7 @@ test.describe('dropping files on the window', () => {
   test('uploads files and a folder tree to the open remote folder, then shows them there', async ({
     app,
     emulator,
+    localDir: dir,
   }) => {
     test.setTimeout(60_000)
     const { page, exposed } = app
@@ -54,7 +46,7 @@ test.describe('dropping files on the window', () => {
       'trip/day1/a.jpg': 'a '.repeat(400),
       'trip/day1/c.jpg': 'c '.repeat(200),
     }
-    await writeTree(tree)
+    await writeTree(dir, tree)
     for (const name of ['report.pdf', 'photo.jpg', 'trip']) await exposed.registerFile(name, join(dir, name))
 
     await dragFiles(page, ['report.pdf', 'photo.jpg', 'trip'], true)
@@ -111,7 +103,7 @@ test.describe('dropping files on the window', () => {
     await expect(tripTable.getByRole('cell', { name: 'b.jpg' })).toBeVisible()
 
     // A drop now goes to the folder open in Remote files.
-    await writeTree({ 'beach.png': 'png '.repeat(100) })
+    await writeTree(dir, { 'beach.png': 'png '.repeat(100) })
     await exposed.registerFile('beach.png', join(dir, 'beach.png'))
     await dragFiles(page, ['beach.png'])
     await page
