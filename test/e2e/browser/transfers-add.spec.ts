@@ -86,3 +86,52 @@ test.describe('the Add dialog when the folder picker is cancelled', () => {
     await app.screenshots('add-links-fr')
   })
 })
+
+test.describe('links dropped on the window', () => {
+  test('open the Add dialog with the dropped text, from a URI list too, and download once added', async ({
+    app,
+    service,
+    emulator,
+  }) => {
+    const { page } = app
+    const file = await emulator.control.createFile({
+      key,
+      name: 'dropped.txt',
+      content: 'dropped '.repeat(50),
+    })
+    const folder = emulator.control.createFolder({ key, name: 'Dropped album' })
+    await emulator.control.createFile({ key, folderId: folder.id, name: 'inside.txt', content: 'inside' })
+    const shared = emulator.control.shareFolder({ key, folderId: folder.id })
+    // The page's own DataTransfer and DragEvent, as a drag from another application delivers them.
+    const drop = (types: Record<string, string>) =>
+      page.evaluate(`(() => {
+        const transfer = new DataTransfer()
+        for (const [type, value] of Object.entries(${JSON.stringify(types)})) transfer.setData(type, value)
+        const target = document.querySelector('main') ?? document.body
+        for (const type of ['dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+        }
+      })()`)
+
+    await drop({ 'text/plain': `from the forum: ${file.url} (mirror)` })
+    const dialog = page.getByRole('dialog', { name: 'Add links' })
+    await expect(dialog.getByRole('textbox', { name: 'Links', exact: true })).toHaveValue(
+      `from the forum: ${file.url} (mirror)`,
+    )
+    await expect(dialog.getByRole('list', { name: 'Links recognised' }).getByRole('listitem')).toHaveText([
+      '1 file',
+    ])
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog).toBeHidden()
+
+    await drop({ 'text/uri-list': `# dragged from a browser\r\n${shared.url}\r\n` })
+    await expect(dialog.getByRole('textbox', { name: 'Links', exact: true })).toHaveValue(shared.url)
+    await expect(dialog.getByRole('list', { name: 'Links recognised' }).getByRole('listitem')).toHaveText([
+      '1 folder',
+    ])
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(stateCounts(page)).toContainText('1 done', { timeout: 15_000 })
+    const onDisk = await readFile(join(service.downloadsDir, 'inside.txt'), 'utf8')
+    expect(onDisk).toBe('inside')
+  })
+})
