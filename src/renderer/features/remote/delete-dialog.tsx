@@ -31,6 +31,7 @@ export function DeleteDialog({
 
   return (
     <RemoteDialog
+      error={error}
       title={t('delete.title', { count })}
       onCancel={onCancel}
       onSubmit={confirm}
@@ -52,11 +53,6 @@ export function DeleteDialog({
         ))}
         {count > SHOWN ? <li>{t('delete.more', { count: count - SHOWN })}</li> : null}
       </ul>
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </RemoteDialog>
   )
 }

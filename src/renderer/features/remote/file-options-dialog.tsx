@@ -42,6 +42,7 @@ export function FileOptionsDialog({ files, foldersLeft, onConfirm, onCancel }: F
 
   return (
     <RemoteDialog
+      error={error}
       title={t('fileOptions.title', { count: files.length })}
       onCancel={onCancel}
       onSubmit={submit}
@@ -83,11 +84,6 @@ export function FileOptionsDialog({ files, foldersLeft, onConfirm, onCancel }: F
           }
         />
       </div>
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </RemoteDialog>
   )
 }

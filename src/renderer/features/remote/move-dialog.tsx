@@ -73,6 +73,7 @@ export function MoveDialog({
 
   return (
     <RemoteDialog
+      error={error}
       title={t('move.title', { count })}
       wide
       onCancel={onCancel}
@@ -138,11 +139,6 @@ export function MoveDialog({
           )
         ) : null}
       </div>
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </RemoteDialog>
   )
 }

@@ -9,6 +9,8 @@ interface RemoteDialogProps {
   children: ReactNode
   /** The buttons at the bottom; the confirming one is `type="submit"`. */
   actions: ReactNode
+  /** Why the last attempt failed, shown above the buttons. */
+  error?: string | null
   wide?: boolean
 }
 
@@ -16,7 +18,15 @@ interface RemoteDialogProps {
  * A modal dialog of the Remote files view, open while mounted. The element marked `data-autofocus`
  * (else the first control) takes the focus, with its text selected when it is a field.
  */
-export function RemoteDialog({ title, onCancel, onSubmit, children, actions, wide }: RemoteDialogProps) {
+export function RemoteDialog({
+  title,
+  onCancel,
+  onSubmit,
+  children,
+  actions,
+  error,
+  wide,
+}: RemoteDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const cancelRef = useRef(onCancel)
@@ -59,6 +69,11 @@ export function RemoteDialog({ title, onCancel, onSubmit, children, actions, wid
       >
         <h2 id={titleId}>{title}</h2>
         {children}
+        {error ? (
+          <p className="message message--error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog__actions">{actions}</div>
       </form>
     </dialog>

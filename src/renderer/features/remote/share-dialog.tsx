@@ -47,6 +47,7 @@ export function ShareDialog({ folder, onClose }: { folder: RemoteFolder; onClose
 
   return (
     <RemoteDialog
+      error={error}
       title={t('share.title', { name: folder.name })}
       onCancel={onClose}
       onSubmit={share}
@@ -109,11 +110,6 @@ export function ShareDialog({ folder, onClose }: { folder: RemoteFolder; onClose
           </span>
         </div>
       )}
-      {error ? (
-        <p className="message message--error" role="alert">
-          {error}
-        </p>
-      ) : null}
     </RemoteDialog>
   )
 }
