@@ -1,5 +1,6 @@
 export { FICHIER_DOMAINS, FichierDomain, fichierDomainOf, isFichierDomain } from './fichier-domains'
 export { canonicalFileUrl, canonicalFolderUrl } from './canonical-url'
+export { KnownLinks, linkKey } from './known-links'
 export { parseLink, type LinkMatch } from './parse-link'
 export { parseLinks, type ParseLinksOptions } from './parse-links'
 export { ParsedFileLink, ParsedFolderLink, ParsedLinks } from './parsed-link'

@@ -1,11 +1,15 @@
 import type { LinkEntry } from '../model/intake'
 import { FICHIER_DOMAINS } from './fichier-domains'
+import { KnownLinks, linkKey } from './known-links'
 import { parseLink } from './parse-link'
 import type { ParsedFileLink, ParsedFolderLink, ParsedLinks } from './parsed-link'
 
 export interface ParseLinksOptions {
-  /** Links already queued, in any shape `parseLinks` accepts: found again, they count as duplicates. */
-  known?: Iterable<string>
+  /**
+   * Links already queued, in any shape `parseLinks` accepts: found again, they count as duplicates.
+   * Callers that parse many inputs against one queue build a `KnownLinks` once and pass it.
+   */
+  known?: KnownLinks | Iterable<string>
 }
 
 /** Characters a URL runs over; brackets, quotes, pipes, commas and the like end it. */
@@ -55,11 +59,8 @@ export function parseLinks(
   options: ParseLinksOptions = {},
 ): ParsedLinks {
   const result: ParsedLinks = { files: [], folders: [], duplicates: [], rejected: [] }
-  const seen = new Map<string, ParsedFileLink | ParsedFolderLink | null>()
-  for (const known of options.known ?? []) {
-    const match = parseLink(known)
-    seen.set(match.kind === 'rejected' ? `raw:${known}` : keyOf(match), null)
-  }
+  const known = options.known instanceof KnownLinks ? options.known : new KnownLinks(options.known)
+  const seen = new Map<string, ParsedFileLink | ParsedFolderLink>()
 
   let previous: Array<ParsedFileLink | ParsedFolderLink> = []
   const visit = (line: string, entry?: LinkEntry) => {
@@ -77,7 +78,7 @@ export function parseLinks(
         result.rejected.push({ line: excerpt(trimmed), reason: parsed.reason })
         continue
       }
-      const key = keyOf(parsed)
+      const key = linkKey(parsed)
       if (lineKeys.has(key)) continue
       lineKeys.add(key)
       const link = { url: parsed.url, id: parsed.id, domain: parsed.domain }
@@ -97,8 +98,8 @@ export function parseLinks(
     previous = []
     for (const { link } of found) {
       if (entry?.password !== undefined && link.password === undefined) link.password = entry.password
-      const key = keyOf(link)
-      if (seen.has(key)) {
+      const key = linkKey(link)
+      if (seen.has(key) || known.hasKey(key)) {
         result.duplicates.push(link.url)
         const first = seen.get(key)
         if (first && first.password === undefined && link.password !== undefined)
@@ -115,10 +116,6 @@ export function parseLinks(
   if (typeof input === 'string') for (const line of input.split(/\r\n|\n|\r/)) visit(line)
   else for (const entry of input) visit(entry.url, entry)
   return result
-}
-
-function keyOf(link: { url: string; id: string }): string {
-  return link.url.includes('/dir/') ? `dir:${link.id}` : `file:${link.id}`
 }
 
 function excerpt(line: string): string {

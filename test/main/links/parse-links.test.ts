@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { FICHIER_DOMAINS, canonicalFileUrl, isFichierDomain, parseLinks } from '../../../src/shared/links'
+import {
+  FICHIER_DOMAINS,
+  KnownLinks,
+  canonicalFileUrl,
+  isFichierDomain,
+  parseLinks,
+} from '../../../src/shared/links'
 
 const ID = 'k8a0z2fbprqbj2p7cvmt'
 
@@ -267,5 +273,21 @@ describe('domain helpers', () => {
     expect(isFichierDomain('x1fichier.com')).toBe(false)
     expect(isFichierDomain('1fichier.com.evil.example')).toBe(false)
     expect(canonicalFileUrl('cjoint.net', 'AbCdE1')).toBe('https://cjoint.net/?abcde1')
+  })
+})
+
+describe('KnownLinks', () => {
+  it('recognises a queued link in another shape or on another domain, and grows as links are taken', () => {
+    const known = new KnownLinks(['https://1fichier.com/?abcdefghij0123456789', 'not a link'])
+    expect(known.has('https://alterupload.com/?abcdefghij0123456789&af=1')).toBe(true)
+    expect(known.has('not a link')).toBe(true)
+    expect(known.has('https://1fichier.com/?zzzzzzzzzz0123456789')).toBe(false)
+
+    const first = parseLinks('https://1fichier.com/?zzzzzzzzzz0123456789', { known })
+    expect(first.files).toHaveLength(1)
+    known.add(first.files[0]?.url ?? '')
+    const again = parseLinks('https://desfichiers.com/?zzzzzzzzzz0123456789', { known })
+    expect(again.files).toEqual([])
+    expect(again.duplicates).toEqual(['https://desfichiers.com/?zzzzzzzzzz0123456789'])
   })
 })

@@ -1,6 +1,6 @@
 import { readdir, stat, access, constants } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
-import { parseLink, parseLinks } from '../../../shared/links'
+import { KnownLinks, parseLinks } from '../../../shared/links'
 import type { AddRequest, LinkEntry, RejectedLine } from '../../../shared/model/intake'
 
 /** 1fichier's per-file cap for customers. */
@@ -45,30 +45,20 @@ export async function downloadCandidates(
   const candidates: DownloadCandidate[] = []
   const duplicates: string[] = []
   const rejected: RejectedLine[] = []
-  // Duplicates are the same 1fichier id, whatever the link's shape or domain. The known links are
-  // parsed once here: handing them to every entry's parse made adding n entries cost n² parses.
-  const idOf = (url: string): string | null => {
-    const match = parseLink(url)
-    return match.kind === 'rejected' ? null : `${match.kind}:${match.id}`
-  }
-  const seen = new Set(known)
-  const seenIds = new Set<string>()
-  for (const url of known) {
-    const id = idOf(url)
-    if (id) seenIds.add(id)
-  }
+  // Parsed once for the whole request, and grown with what it takes: each entry's parse (and each
+  // file of an expanded folder) is checked against the queue and the entries before it.
+  const seen = new KnownLinks(known)
   /** False (and counted as a duplicate) when the link is already queued or taken. */
-  const claim = (url: string, id: string | null): boolean => {
-    if (seen.has(url) || (id !== null && seenIds.has(id))) {
+  const claim = (url: string): boolean => {
+    if (seen.has(url)) {
       duplicates.push(url)
       return false
     }
     seen.add(url)
-    if (id !== null) seenIds.add(id)
     return true
   }
-  const take = (candidate: DownloadCandidate, id = idOf(candidate.link)) => {
-    if (claim(candidate.link, id)) candidates.push(candidate)
+  const take = (candidate: DownloadCandidate) => {
+    if (claim(candidate.link)) candidates.push(candidate)
   }
 
   // Each listed entry is parsed on its own so that what it says of its file stays with it.
@@ -76,25 +66,22 @@ export async function downloadCandidates(
   if (request.text) inputs.push({ input: request.text })
   for (const entry of request.links ?? []) inputs.push({ input: [entry], entry })
   for (const { input, entry } of inputs) {
-    const parsed = parseLinks(input)
+    const parsed = parseLinks(input, { known: seen })
     rejected.push(...parsed.rejected)
     duplicates.push(...parsed.duplicates)
     for (const file of parsed.files) {
       const password = file.password ?? request.password
-      take(
-        {
-          link: file.url,
-          ...(password ? { password } : {}),
-          ...(entry?.name ? { knownName: entry.name } : {}),
-          ...(entry?.size !== undefined ? { size: entry.size } : {}),
-          ...(entry?.checksum ? { checksum: entry.checksum.toLowerCase() } : {}),
-        },
-        `file:${file.id}`,
-      )
+      take({
+        link: file.url,
+        ...(password ? { password } : {}),
+        ...(entry?.name ? { knownName: entry.name } : {}),
+        ...(entry?.size !== undefined ? { size: entry.size } : {}),
+        ...(entry?.checksum ? { checksum: entry.checksum.toLowerCase() } : {}),
+      })
     }
     for (const folder of parsed.folders) {
       const password = folder.password ?? request.password
-      if (!claim(folder.url, `folder:${folder.id}`)) continue
+      if (!claim(folder.url)) continue
       try {
         const files = await listFolder(folder.url, password)
         if (files.length === 0) rejected.push({ line: folder.url, reason: 'This folder is empty.' })
