@@ -1,6 +1,6 @@
 /**
- * Puts text on the system clipboard. The asynchronous Clipboard API comes first; where it is refused
- * (a window that denies permission checks, as the app's does) a copy command on a hidden field does it.
+ * Puts text on the system clipboard: every Copy button goes through here. The asynchronous Clipboard
+ * API comes first; where it is refused (no permission, no focus) a copy command on a hidden field does it.
  */
 export async function copyText(text: string): Promise<void> {
   try {
@@ -8,7 +8,8 @@ export async function copyText(text: string): Promise<void> {
     await navigator.clipboard.writeText(text)
     return
   } catch (error) {
-    if (!copyWithCommand(text)) throw new Error('the clipboard refused the text', { cause: error })
+    // Both ways refused: the Clipboard API's reason is the one worth showing.
+    if (!copyWithCommand(text)) throw error
   }
 }
 

@@ -48,15 +48,17 @@ export function recordSpeed(history: SpeedHistory, at: number, down: number, up:
   const second = Math.floor(at / 1000)
   const { capacity } = history
   if (history.lastSecond !== null && second < history.lastSecond) return history
-  const downs = [...history.down]
-  const ups = [...history.up]
   if (history.lastSecond === second) {
     const newest = (history.head - 1 + capacity) % capacity
-    if (downs[newest] === clean(down) && ups[newest] === clean(up)) return history
+    if (history.down[newest] === clean(down) && history.up[newest] === clean(up)) return history
+    const downs = [...history.down]
+    const ups = [...history.up]
     downs[newest] = clean(down)
     ups[newest] = clean(up)
     return { ...history, down: downs, up: ups }
   }
+  const downs = [...history.down]
+  const ups = [...history.up]
   let head = history.head
   let size = history.size
   const gap = history.lastSecond === null ? 0 : Math.min(second - history.lastSecond - 1, capacity)

@@ -154,10 +154,12 @@ test.describe('the History view', () => {
     await expect(page.getByRole('table', { name: 'Finished transfers' })).toContainText('notes.txt', {
       timeout: 20_000,
     })
-    // The system refuses clipboard access, as a locked-down desktop may.
+    // The system refuses clipboard access, as a locked-down desktop may: the Clipboard API and the
+    // copy command both.
     await page.evaluate(`Object.defineProperty(navigator.clipboard, 'writeText', {
       value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
-    })`)
+    })
+    document.execCommand = () => false`)
     await page.getByRole('button', { name: 'Copy the link of notes.txt' }).click()
     const toasts = page.getByRole('region', { name: 'Notifications' })
     const alert = toasts.getByRole('alert')

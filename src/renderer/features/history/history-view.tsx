@@ -9,6 +9,7 @@ import { CopyIcon } from '../transfers/copy-icon'
 import { LocalFileButtons } from '../transfers/local-file-buttons'
 import { countLinks, EXPORT_FILES, ExportFormat, exportLinks } from './export-links'
 import { historyEntries, searchHistory, type HistoryEntry } from './history-entry'
+import { copyText } from '../../lib/copy-text'
 import './history.css'
 
 /** Rows drawn at once; more on request (exports always take every row shown by the search). */
@@ -81,7 +82,7 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
     const built = build()
     if (!built) return
     try {
-      await navigator.clipboard.writeText(built.text)
+      await copyText(built.text)
       showToast({
         kind: 'ok',
         message: t('export.copied', { count: built.count, format: t(`export.formats.${format}`) }),
@@ -103,7 +104,7 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
   const copyOne = async (entry: HistoryEntry) => {
     if (!entry.link) return
     try {
-      await navigator.clipboard.writeText(entry.link)
+      await copyText(entry.link)
       showToast({ kind: 'ok', message: t('export.linkCopied') })
     } catch (error) {
       showFailure(t('export.copyAction'), error, t('export.copyAdvice'))

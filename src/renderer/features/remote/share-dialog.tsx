@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { RemoteFolder } from '../../../shared/model/remote'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
-import { copyText } from './copy-text'
+import { copyText } from '../../lib/copy-text'
 import { usePendingAction } from './use-pending-action'
 import { RemoteDialog } from './remote-dialog'
 

@@ -30,6 +30,7 @@ import { transferSortMemory } from './transfer-sort-memory'
 import { TransferList } from './transfer-list'
 import type { RowHandlers } from './transfer-row'
 import { useShortcutHint } from './use-shortcut-hint'
+import { copyText } from '../../lib/copy-text'
 import './transfers.css'
 
 const CHANNELS = {
@@ -169,7 +170,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
         return
       }
       try {
-        await navigator.clipboard.writeText(links.join('\n'))
+        await copyText(links.join('\n'))
         setNotice({ kind: 'ok', text: t('copied.links', { count: links.length }) })
       } catch (caught) {
         setNotice({ kind: 'error', text: t('copied.failed', { message: describeError(caught) }) })
