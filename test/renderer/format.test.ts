@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes } from '../../src/renderer/lib/format-bytes'
+import { formatBytes } from '../../src/shared/format/format-bytes'
 import { formatDuration } from '../../src/renderer/lib/format-duration'
 
 describe('formatBytes', () => {

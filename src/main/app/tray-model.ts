@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { overallProgress, runningCount, type QueueSummary } from './queue-summary'
-import { formatSpeed } from './format-speed'
+import { formatSpeed } from '../../shared/format/format-bytes'
 
 export const TrayState = z.enum(['idle', 'active', 'paused', 'error'])
 export type TrayState = z.infer<typeof TrayState>

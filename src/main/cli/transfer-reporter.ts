@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress'
 import type { TransferProgress, TransferView } from '../../shared/model/transfer'
 import type { CliIo } from './cli-io'
 import type { CliOutput } from './cli-output'
-import { formatBytes } from './format-bytes'
+import { formatBytes } from '../../shared/format/format-bytes'
 
 /** Shows the transfers of a command as they go. */
 export interface TransferReporter {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
-import { formatBytes } from '../lib/format-bytes'
+import { formatBytes } from '../../shared/format/format-bytes'
 import { speedSamples, summarizeSpeed, type SpeedHistory } from '../stores/speed-history'
 import { useStores } from '../stores/stores-context'
 import './speed-graph.css'

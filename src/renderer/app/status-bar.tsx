@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { TransferStatus } from '../../shared/model/transfer'
-import { formatBytes } from '../lib/format-bytes'
+import { formatBytes } from '../../shared/format/format-bytes'
 import { useItems, useProgress, useStatus } from '../stores/stores-context'
 import type { TransferProgressState } from '../stores/transfer-progress-state'
 import { ApiPauseNotice } from './api-pause-notice'

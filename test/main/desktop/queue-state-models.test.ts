@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clipboardOffer } from '../../../src/main/app/clipboard-offer'
-import { formatSpeed } from '../../../src/main/app/format-speed'
+import { formatSpeed } from '../../../src/shared/format/format-bytes'
 import { QueueDrain } from '../../../src/main/app/queue-drain'
 import { overallProgress, summarizeQueue } from '../../../src/main/app/queue-summary'
 import { taskbarModel } from '../../../src/main/app/taskbar-model'
@@ -40,15 +40,12 @@ describe('the queue summary', () => {
 })
 
 describe('speeds as text', () => {
-  it('uses binary units with one decimal under ten', () => {
-    expect([0, 512, 1536, 10 * 1024, 2.25 * 1024 ** 2, 3 * 1024 ** 4].map(formatSpeed)).toEqual([
-      '0 B/s',
-      '512 B/s',
-      '1.5 KB/s',
-      '10 KB/s',
-      '2.3 MB/s',
-      '3.0 TB/s',
-    ])
+  it("uses the interface's binary units and precision, in the chosen language", () => {
+    expect(
+      [0, 512, 1536, 10 * 1024, 2.25 * 1024 ** 2, 3 * 1024 ** 4].map((rate) => formatSpeed(rate)),
+    ).toEqual(['0 B/s', '512 B/s', '1.50 KB/s', '10.0 KB/s', '2.25 MB/s', '3.00 TB/s'])
+    expect(formatSpeed(2.25 * 1024 ** 2, 'fr')).toBe('2,25 Mo/s')
+    expect(formatSpeed(-5)).toBe('0 B/s')
   })
 })
 

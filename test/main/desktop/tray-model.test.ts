@@ -41,7 +41,7 @@ describe('the tray model', () => {
     )
     expect(model.state).toBe('active')
     expect(model.icon).toBe('tray-active')
-    expect(model.tooltip).toBe('Fichier Desk\n↓ 2.5 MB/s  ↑ 512 KB/s\n75% of 3 transfers')
+    expect(model.tooltip).toBe('Fichier Desk\n↓ 2.50 MB/s  ↑ 512 KB/s\n75% of 3 transfers')
     expect(labels(model.items)).toEqual([
       'Hide Fichier Desk',
       'Add links from clipboard',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes } from '../../../src/renderer/lib/format-bytes'
+import { formatBytes } from '../../../src/shared/format/format-bytes'
 
 describe('formatBytes in a language', () => {
   it('writes French sizes in octets with a decimal comma', () => {

@@ -1,7 +1,7 @@
 import { toAccountInfo } from '../../core/account/account-service'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
-import { formatBytes } from '../format-bytes'
+import { formatBytes } from '../../../shared/format/format-bytes'
 import type { AccountOutput } from '../json-output'
 
 export const accountCommand: Command = {

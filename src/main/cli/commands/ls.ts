@@ -1,6 +1,6 @@
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
-import { formatBytes } from '../format-bytes'
+import { formatBytes } from '../../../shared/format/format-bytes'
 import type { LsOutput, RemoteEntry } from '../json-output'
 import { joinRemotePath, resolveFolder, splitRemotePath } from '../remote-path'
 

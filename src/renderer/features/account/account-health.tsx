@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { AccountState } from '../../../shared/model/account'
-import { formatBytes } from '../../lib/format-bytes'
+import { formatBytes } from '../../../shared/format/format-bytes'
 import { formatSubscriptionEnd } from './format-subscription-end'
 
 /** What 1fichier says of the account, as a definition list; dates in the interface's language. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RemoteFile, RemoteFolder, RemoteListing } from '../../../shared/model/remote'
-import { formatBytes } from '../../lib/format-bytes'
+import { formatBytes } from '../../../shared/format/format-bytes'
 import { FolderIcon } from './folder-icon'
 import { formatRemoteDate } from './format-remote-date'
 import { fileKey, folderKey, RemoteRowSelection, type RowKey } from './remote-row-selection'

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
-import { formatBytes } from '../../lib/format-bytes'
+import { formatBytes } from '../../../shared/format/format-bytes'
 import { formatDuration } from '../../lib/format-duration'
 import { useItems, useProgress } from '../../stores/stores-context'
 import type { SelectionStore } from './selection-store'

@@ -24,3 +24,8 @@ export function formatBytes(bytes: number | null | undefined, language?: string)
   const units = language.toLowerCase().startsWith('fr') ? FRENCH_UNITS : UNITS
   return `${number} ${units[unit]}`
 }
+
+/** A byte rate in the same units: `1.50 MB/s` (`Mo/s` in French). */
+export function formatSpeed(bytesPerSecond: number, language?: string): string {
+  return `${formatBytes(Math.max(0, bytesPerSecond), language)}/s`
+}
