@@ -5,6 +5,8 @@ export interface EmulatorKey {
   key: string
   tier?: Tier
   email?: string
+  /** When the subscription ends (epoch ms); a year from the account's creation unless given. */
+  subscriptionEnd?: number
 }
 
 export interface RateLimitOptions {

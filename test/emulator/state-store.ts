@@ -94,7 +94,7 @@ export class StateStore {
       tier,
       email,
       cdnCredits: 0,
-      subscriptionEnd: Date.now() + 365 * 86_400_000,
+      subscriptionEnd: entry.subscriptionEnd ?? Date.now() + 365 * 86_400_000,
       settings: {
         ftp_mode: 0,
         ftp_did: 0,
@@ -110,6 +110,7 @@ export class StateStore {
     }
     account.tier = tier
     account.email = email
+    if (entry.subscriptionEnd !== undefined) account.subscriptionEnd = entry.subscriptionEnd
     this.accounts.set(entry.key, account)
     return account
   }

@@ -40,7 +40,7 @@ export function App() {
         {section === 'settings' ? <SettingsView /> : null}
         {section === 'account' ? <AccountView /> : null}
       </main>
-      <StatusBar />
+      <StatusBar onShowAccount={() => setSection('account')} />
       <DropOverlay />
       <ToastRegion />
       <AddLinksDialog

@@ -4,6 +4,7 @@ import type { TransferStatus } from '../../shared/model/transfer'
 import { formatBytes } from '../../shared/format/format-bytes'
 import { useItems, useProgress, useStatus } from '../stores/stores-context'
 import type { TransferProgressState } from '../stores/transfer-progress-state'
+import { AccountWarningBadge } from './account-warning-badge'
 import { ApiPauseNotice } from './api-pause-notice'
 import { SpeedGraph } from './speed-graph'
 import { countStatuses } from './status-counts'
@@ -22,7 +23,7 @@ const hasMoving = (state: TransferProgressState) => {
   return false
 }
 
-export function StatusBar() {
+export function StatusBar({ onShowAccount }: { onShowAccount: () => void }) {
   const { t, i18n } = useTranslation('shell')
   // The last tick before the queue goes idle still carries the smoothed speed: nothing moving means 0.
   const downSpeed = useProgress((state) => (hasMoving(state) ? state.totals.downSpeed : 0))
@@ -53,6 +54,7 @@ export function StatusBar() {
           {t(`status.linkError.${linkError.step}`, { message: linkError.message })}
         </span>
       ) : null}
+      <AccountWarningBadge onShowAccount={onShowAccount} />
       <ApiPauseNotice />
     </footer>
   )

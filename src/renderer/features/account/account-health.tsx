@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { AccountState } from '../../../shared/model/account'
 import { formatBytes } from '../../../shared/format/format-bytes'
+import { AccountWarningList } from './account-warning-list'
 import { formatSubscriptionEnd } from './format-subscription-end'
+import { useAccountWarnings } from './use-account-warnings'
 
 /** What 1fichier says of the account, as a definition list; dates in the interface's language. */
 export function AccountHealth({ state }: { state: AccountState }) {
   const { t, i18n } = useTranslation('account')
+  const warnings = useAccountWarnings()
   const account = state.account
   if (!account) return <p className="field__hint">{t('health.empty')}</p>
   const cdn =
@@ -47,6 +50,7 @@ export function AccountHealth({ state }: { state: AccountState }) {
   ]
   return (
     <>
+      <AccountWarningList warnings={warnings} />
       <dl className="facts" aria-label={t('health.label')}>
         {rows.map(([term, value]) => (
           <div key={term} className="facts__row">

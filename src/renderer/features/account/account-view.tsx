@@ -7,6 +7,7 @@ import { call } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStatus, useStores } from '../../stores/stores-context'
 import { AccountHealth } from './account-health'
+import { AccountRefresh } from './account-refresh'
 
 type KnownCode = Exclude<keyof typeof en.errors, 'format' | 'other'>
 const isKnownCode = (code: string): code is KnownCode =>
@@ -148,7 +149,10 @@ export function AccountView() {
         <section className="card" aria-labelledby="account-health-title">
           <h2 id="account-health-title">{t('health.title')}</h2>
           {state ? (
-            <AccountHealth state={state} />
+            <>
+              <AccountHealth state={state} />
+              <AccountRefresh state={state} />
+            </>
           ) : (
             <p className="field__hint">{t('loading', { ns: 'common' })}</p>
           )}

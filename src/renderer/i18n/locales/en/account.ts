@@ -58,5 +58,18 @@ export const account = {
     withinQuota: 'Within quota',
     checked: 'Last checked',
     checkedNote: '1fichier allows one account read every 5 minutes.',
+    refresh: 'Check now',
+    nextCheck: 'Next check possible at {{time}}',
+  },
+  warnings: {
+    label: 'Account warnings',
+    subscriptionEnded: 'Your subscription has ended: downloads through the API stop until you renew it.',
+    subscriptionEndsToday: 'Your subscription ends within a day: renew it to keep downloading.',
+    subscriptionEnding_one: 'Your subscription ends in 1 day: renew it to keep downloading.',
+    subscriptionEnding_other: 'Your subscription ends in {{count}} days: renew it to keep downloading.',
+    overQuota: 'Your account is over its storage quota: free some space before uploading more.',
+    uploadsForbidden:
+      '1fichier forbids uploads on this account for now: uploads wait until it allows them again.',
+    cdnSpent: 'Your CDN credits are spent although CDN is on: downloads from your account may slow down.',
   },
 }

@@ -17,6 +17,8 @@ export const shell = {
       ready: 'The app did not answer: {{message}}',
     },
     countsLabel: 'Transfers by state',
+    accountWarnings_one: '⚠ {{count}} account warning',
+    accountWarnings_other: '⚠ {{count}} account warnings',
     counts: {
       active_one: '{{count}} active',
       active_other: '{{count}} active',

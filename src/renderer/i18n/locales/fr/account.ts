@@ -61,5 +61,23 @@ export const account: Translation<typeof en> = {
     withinQuota: 'Dans le quota',
     checked: 'Dernière vérification',
     checkedNote: '1fichier autorise une lecture du compte toutes les 5 minutes.',
+    refresh: 'Vérifier maintenant',
+    nextCheck: 'Prochaine vérification possible à {{time}}',
+  },
+  warnings: {
+    label: 'Alertes du compte',
+    subscriptionEnded:
+      'Votre abonnement a pris fin : les téléchargements par l’API s’arrêtent jusqu’à son renouvellement.',
+    subscriptionEndsToday:
+      'Votre abonnement prend fin dans moins d’un jour : renouvelez-le pour continuer à télécharger.',
+    subscriptionEnding_one:
+      'Votre abonnement prend fin dans 1 jour : renouvelez-le pour continuer à télécharger.',
+    subscriptionEnding_other:
+      'Votre abonnement prend fin dans {{count}} jours : renouvelez-le pour continuer à télécharger.',
+    overQuota: 'Votre compte dépasse son quota de stockage : libérez de la place avant d’envoyer davantage.',
+    uploadsForbidden:
+      '1fichier interdit pour l’instant les envois sur ce compte : ils attendent qu’il les autorise de nouveau.',
+    cdnSpent:
+      'Vos crédits CDN sont épuisés alors que le CDN est activé : les téléchargements de votre compte peuvent ralentir.',
   },
 }

@@ -19,6 +19,8 @@ export const shell: Translation<typeof en> = {
       ready: 'L’application ne répond pas : {{message}}',
     },
     countsLabel: 'Transferts par état',
+    accountWarnings_one: '⚠ {{count}} alerte du compte',
+    accountWarnings_other: '⚠ {{count}} alertes du compte',
     counts: {
       active_one: '{{count}} en cours',
       active_other: '{{count}} en cours',
