@@ -11,6 +11,8 @@ export interface CommandContext {
   output: CliOutput
   /** Aborted on SIGINT: stop, keep the queue, exit 130. */
   signal: AbortSignal
+  /** The state folder (`--state-dir` or the default): the queue, the history and the settings of the command line. */
+  stateDir: string
   /** Whether a flood lock is waited out (`--wait-on-lock`) rather than ending the command with exit 4. */
   waitOnLock: boolean
   /** Opens the core on the state folder (key checked first); `settings` apply to this command only. */

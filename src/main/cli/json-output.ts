@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { AccountInfo } from '../../shared/model/account'
 import { RejectedLine } from '../../shared/model/intake'
-import { TransferError, TransferStatus } from '../../shared/model/transfer'
+import { TransferError, TransferKind, TransferStatus } from '../../shared/model/transfer'
 
 /**
  * The one JSON document each command prints with `--json`, keyed by `command`. Scripts (and the
@@ -155,6 +155,30 @@ export const AccountOutput = z.object({
 })
 export type AccountOutput = z.infer<typeof AccountOutput>
 
+export const HistoryOutput = z.object({
+  command: z.literal('history'),
+  /** Newest first. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: TransferKind,
+      name: z.string(),
+      /** Bytes, or null when never known. */
+      size: z.number().nullable(),
+      /** Epoch ms. */
+      finishedAt: z.number().nullable(),
+      /** The public 1fichier link (the download's source, or the upload's result). */
+      link: z.string().nullable(),
+      removeLink: z.string().nullable(),
+      /** The Whirlpool checksum the file was verified against, when one was known. */
+      checksum: z.string().nullable(),
+      /** Download: the local folder. Upload: the remote folder id. Remote upload: the fetched URL. */
+      place: z.string(),
+    }),
+  ),
+})
+export type HistoryOutput = z.infer<typeof HistoryOutput>
+
 /** Any document the command line prints with `--json`. */
 export const CliJsonOutput = z.union([
   UploadOutput,
@@ -167,6 +191,7 @@ export const CliJsonOutput = z.union([
   LinkOutput,
   RemoteUploadOutput,
   AccountOutput,
+  HistoryOutput,
   CliErrorOutput,
 ])
 export type CliJsonOutput = z.infer<typeof CliJsonOutput>

@@ -77,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
     }
 
     const stateDirOption = args.string('state-dir')
+    const stateDir = stateDirOption ? resolve(io.cwd, stateDirOption) : defaultStateDir(io.env)
     const keyFileOption = args.string('key-file')
     const waitOnLock = args.flag('wait-on-lock')
     const context: CommandContext = {
@@ -84,12 +85,13 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       io,
       output,
       signal,
+      stateDir,
       waitOnLock,
       openCore: async (settings: SettingsPatch = {}): Promise<CliCore> => {
         // Loaded on demand: help and usage errors answer without loading the core.
         const { openCliCore } = await import('./open-cli-core')
         const cli = await openCliCore({
-          stateDir: stateDirOption ? resolve(io.cwd, stateDirOption) : defaultStateDir(io.env),
+          stateDir,
           keyFile: keyFileOption ? resolve(io.cwd, keyFileOption) : undefined,
           env: io.env,
           defaultDownloadsDir: io.cwd,

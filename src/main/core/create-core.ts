@@ -4,6 +4,7 @@ import type { SecretsPort } from './account/secrets-port'
 import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from './fichier/fichier-client'
 import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
+import { TransferHistory } from './history/transfer-history'
 import { RemoteService } from './remote/remote-service'
 import { scriptedDialogs, type DialogsPort } from './dialogs-port'
 import { noFileOpener, type FileOpenerPort } from './file-opener-port'
@@ -15,6 +16,7 @@ import { TransferEngine, type EngineOptions, type EngineSettings } from './trans
 import { createFichierTransferApi } from './transfers/fichier-transfer-api'
 import { TransferRecord } from './transfers/transfer-record'
 import type { Settings } from '../../shared/model/settings'
+import type { TransferView } from '../../shared/model/transfer'
 
 export interface CoreOptions {
   /** Where the queue journal and the API pause memory live. */
@@ -42,6 +44,7 @@ export interface Core {
   account: AccountService
   client: FichierClient
   engine: TransferEngine
+  history: TransferHistory
   close(): Promise<void>
 }
 
@@ -92,6 +95,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     ...options.engine,
   })
+  // History keeps what completes, and what completed before it existed (a queue from an earlier version).
+  const history = await TransferHistory.open(join(options.dataDir, 'history'), { clock, log: options.log })
+  const keepInHistory = (views: readonly TransferView[]) =>
+    history.record(views).catch((error: unknown) => {
+      options.log(
+        `history: could not record finished transfers: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    })
+  await keepInHistory(items)
+  const unsubscribeHistory = engine.on('changed', (batch) => void keepInHistory(batch.upserts))
   const unsubscribeSettings = settings.on('changed', (next) =>
     engine.updateSettings(engineSettings(next, options.defaultDownloadsDir)),
   )
@@ -105,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     account,
     remote: new RemoteService(client),
+    history,
     transfers: {
       list: () => engine.list(),
       add: (request) => engine.add(request),
@@ -127,12 +141,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     account,
     client,
     engine,
+    history,
     async close() {
       unsubscribeSettings()
       unsubscribeAccount()
+      unsubscribeHistory()
       service.dispose()
       await engine.close()
-      await store.close()
+      await Promise.all([store.close(), history.close()])
       client.close()
     },
   }

@@ -11,6 +11,7 @@ import type {
 import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../shared/model/remote'
 import type { DialogsPort } from './dialogs-port'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
+import type { TransferView } from '../../shared/model/transfer'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
 import { TypedEmitter } from './lib/typed-emitter'
 
@@ -40,6 +41,12 @@ export interface ServiceParts {
     delete(selection: RemoteSelection): Promise<{ removedFiles: number; removedFolders: number }>
     share(folderId: number, password?: string): Promise<{ url: string }>
     setOptions(files: readonly string[], options: FileOptions): Promise<{ updated: number }>
+  }
+  /** Finished transfers, kept apart from the queue. */
+  history: {
+    list(): TransferView[]
+    clear(ids?: readonly string[]): Promise<string[]>
+    on(event: 'changed', listener: (change: EventMap['history:changed']) => void): () => void
   }
   /** Native dialogs; the app shows them, tests and the CLI answer from a script. */
   dialogs: DialogsPort
@@ -91,6 +98,8 @@ export function createService(parts: ServiceParts): Service {
     'transfers:remove': (selection) => parts.transfers.remove(selection),
     'transfers:reorder': (request) => parts.transfers.reorder(request),
     'transfers:open': ({ id, reveal }) => parts.transfers.open(id, reveal),
+    'history:list': () => ({ items: parts.history.list() }),
+    'history:clear': async ({ ids }) => ({ removed: (await parts.history.clear(ids)).length }),
     'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),
     'remote:createFolder': ({ parentId, name }) => parts.remote.createFolder(parentId, name),
     'remote:rename': ({ target, name }) => parts.remote.rename(target, name),
@@ -107,6 +116,7 @@ export function createService(parts: ServiceParts): Service {
     parts.transfers.on('changed', (batch) => events.emit('transfers:changed', batch)),
     parts.transfers.on('progress', (tick) => events.emit('transfers:progress', tick)),
     parts.api.on('paused', (payload) => events.emit('api:paused', payload)),
+    parts.history.on('changed', (change) => events.emit('history:changed', change)),
   ]
   return {
     handlers,

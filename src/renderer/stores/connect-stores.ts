@@ -2,6 +2,7 @@ import { IpcCallError } from '../lib/ipc-call-error'
 import type { IpcClient } from '../lib/ipc-client'
 import { applyChangeBatch, stateFromSnapshot, type ChangeBatch } from './apply-change-batch'
 import { applyProgressTick } from './apply-progress-tick'
+import { connectHistory } from './connect-history'
 import type { LinkError } from './app-status-state'
 import type { AppStores } from './app-stores'
 import { feedSpeedHistory } from './feed-speed-history'
@@ -82,6 +83,7 @@ export function connectStores(client: IpcClient, stores: AppStores): () => void 
       })),
     ),
     feedSpeedHistory(stores.progress, stores.speed),
+    connectHistory(client, stores.history),
   ]
 
   void (async () => {

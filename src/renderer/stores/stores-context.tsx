@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { AppStores } from './app-stores'
 import type { AppStatusState } from './app-status-state'
+import type { HistoryState } from './history-state'
 import type { TransferItemsState } from './transfer-items-state'
 import type { TransferProgressState } from './transfer-progress-state'
 
@@ -29,4 +30,8 @@ export function useProgress<T>(selector: (state: TransferProgressState) => T): T
 
 export function useStatus<T>(selector: (state: AppStatusState) => T): T {
   return useStore(useStores().status, selector)
+}
+
+export function useHistory<T>(selector: (state: HistoryState) => T): T {
+  return useStore(useStores().history, selector)
 }

@@ -15,6 +15,8 @@ export const INVOKE_CHANNELS = [
   'transfers:cancel',
   'transfers:remove',
   'transfers:reorder',
+  'history:list',
+  'history:clear',
   'remote:list',
   'remote:createFolder',
   'remote:rename',
@@ -31,6 +33,7 @@ export const EVENT_CHANNELS = [
   'transfers:changed',
   'transfers:progress',
   'account:changed',
+  'history:changed',
   'api:paused',
   'app:request',
 ] as const

@@ -18,6 +18,8 @@ export const eventSchemas = {
     totals: TransferTotals,
   }),
   'account:changed': AccountState,
+  /** Entries added to or removed from the history. */
+  'history:changed': z.object({ upserts: z.array(TransferView), removedIds: z.array(z.string()) }),
   /** 1fichier asked us to slow down: no API call before `until` (epoch ms); null when calls resumed. */
   'api:paused': z.object({ until: z.number().nullable(), reason: z.string() }),
   /**

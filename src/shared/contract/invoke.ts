@@ -53,6 +53,13 @@ export const invokeSchemas = {
     input: z.object({ id: z.string().min(1).max(100), reveal: z.boolean().default(false) }).strict(),
     output: z.object({ path: z.string() }),
   },
+  /** Finished transfers, newest first: kept when they leave the queue, until the user clears them. */
+  'history:list': { input: Empty, output: z.object({ items: z.array(TransferView) }) },
+  /** Forgets the history entries `ids`, or all of them. */
+  'history:clear': {
+    input: z.object({ ids: z.array(z.string().min(1).max(100)).max(100_000).optional() }).strict(),
+    output: z.object({ removed: z.number().int().nonnegative() }),
+  },
   'remote:list': {
     input: z.object({ folderId: FolderId, refresh: z.boolean().default(false) }).strict(),
     output: RemoteListing,

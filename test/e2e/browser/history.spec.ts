@@ -130,11 +130,29 @@ test.describe('the History view', () => {
     await saved.saveAs(savedPath)
     expect(await readFile(savedPath, 'utf8')).toBe(`- [holiday \\[1\\].jpg](${stored?.url})\n`)
 
-    // A finished transfer removed from the queue leaves the history too (it is the queue's record).
+    // A finished transfer removed from the queue stays in the history, after a reload too.
     const removed = await service.bridge.invoke('transfers:remove', { ids: [download?.id ?? ''] })
     expect(removed.ok).toBe(true)
+    expect(await completed(service)).toHaveLength(1)
+    await page.reload()
+    await openHistory(page)
+    await expect(rows).toHaveCount(3)
+    await expect(table).toContainText('budget')
+
+    // Only the user removes it from the history, after confirming.
+    await page.getByRole('checkbox', { name: 'Select holiday [1].jpg' }).uncheck()
+    await page.getByRole('checkbox', { name: `Select ${download?.name ?? ''}` }).check()
+    await page.getByRole('button', { name: 'Remove from history…' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Remove from the history?' })
+    await expect(confirm).toContainText('The entry of 1 finished transfer leaves the history.')
+    await app.screenshots('history-forget')
+    await confirm.getByRole('button', { name: 'Remove from history' }).click()
     await expect(rows).toHaveCount(2)
     await expect(table).not.toContainText('budget')
+    const kept = await service.bridge.invoke('history:list', {})
+    expect(kept.ok && kept.value.items.map((entry) => entry.name)).toEqual(['holiday [1].jpg'])
+    // The queue is not touched: the upload is still in it.
+    expect(service.core.engine.list().items).toHaveLength(1)
   })
 
   test('says in an error toast what failed and what to do when the clipboard is refused', async ({

@@ -51,6 +51,8 @@ describe('the in-process bridge', () => {
       'transfers:reorder': () => ({ ids: ['no-such-id'], to: 'top' }),
       // The download just added is paused: its folder can be shown.
       'transfers:open': () => ({ id: service.core.engine.list().items[0]?.id ?? 'none', reveal: true }),
+      'history:list': () => ({}),
+      'history:clear': () => ({ ids: ['no-such-id'] }),
       'remote:list': () => ({ folderId: 0 }),
       'remote:createFolder': () => ({ parentId: 0, name: 'made by round trip' }),
       'remote:rename': () => ({ target: { kind: 'file', url: file.url }, name: 'rt-renamed.txt' }),

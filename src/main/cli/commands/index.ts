@@ -1,6 +1,7 @@
 import type { Command } from '../command'
 import { accountCommand } from './account'
 import { downloadCommand } from './download'
+import { historyCommand } from './history'
 import { linkCommand } from './link'
 import { lsCommand } from './ls'
 import { mkdirCommand } from './mkdir'
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   linkCommand,
   remoteUploadCommand,
   accountCommand,
+  historyCommand,
 ]

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next'
 import type { Section } from '../../app/section'
 import { showFailure, showToast } from '../../app/toasts/toast-center'
 import { formatBytes } from '../../../shared/format/format-bytes'
-import { useItems } from '../../stores/stores-context'
+import { call } from '../../lib/ipc'
+import { useHistory } from '../../stores/stores-context'
 import { useKnownFolderNames } from '../remote/known-folder-names'
 import { CopyIcon } from '../transfers/copy-icon'
 import { LocalFileButtons } from '../transfers/local-file-buttons'
+import { ConfirmForgetDialog } from './confirm-forget-dialog'
 import { countLinks, EXPORT_FILES, ExportFormat, exportLinks } from './export-links'
 import { historyEntries, searchHistory, type HistoryEntry } from './history-entry'
 import { copyText } from '../../lib/copy-text'
@@ -34,8 +36,10 @@ function saveFile(name: string, text: string, mime: string): void {
 /** Finished downloads and uploads with their links: search, select, copy or save the links. */
 export function HistoryView({ onNavigate }: HistoryViewProps) {
   const { t, i18n } = useTranslation('history')
-  const byId = useItems((state) => state.byId)
-  const loaded = useItems((state) => state.loaded)
+  const byId = useHistory((state) => state.byId)
+  const loaded = useHistory((state) => state.loaded)
+  const loadError = useHistory((state) => state.error)
+  const [forgetting, setForgetting] = useState<string[] | null>(null)
   const entries = useMemo(() => historyEntries(byId), [byId])
   const folderNames = useKnownFolderNames()
   const [query, setQuery] = useState('')
@@ -101,6 +105,17 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
     showToast({ kind: 'ok', message: t('export.saved', { count: built.count, file }) })
   }
 
+  const forget = async (ids: string[]) => {
+    setForgetting(null)
+    try {
+      const { removed } = await call('history:clear', { ids })
+      setSelected((current) => new Set([...current].filter((id) => !ids.includes(id))))
+      showToast({ kind: 'ok', message: t('forget.done', { count: removed }) })
+    } catch (error) {
+      showFailure(t('forget.failed'), error)
+    }
+  }
+
   const copyOne = async (entry: HistoryEntry) => {
     if (!entry.link) return
     try {
@@ -129,7 +144,12 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
           <span className="history__count">{t('shownCount', { count: shown.length })}</span>
         ) : null}
       </header>
-      {loaded && entries.length === 0 ? (
+      {loadError ? (
+        <p className="message message--error" role="alert">
+          {t('loadFailed', { message: loadError })}
+        </p>
+      ) : null}
+      {loaded && !loadError && entries.length === 0 ? (
         <div className="empty">
           <h2>{t('empty.title')}</h2>
           <p>{t('empty.body')}</p>
@@ -173,6 +193,13 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
             </button>
             <button type="button" className="button" onClick={save}>
               {t('export.save')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => setForgetting(scope.map((entry) => entry.id))}
+            >
+              {t('forget.action')}
             </button>
             <span className="history__scope">
               {shownSelected.length > 0
@@ -284,6 +311,13 @@ export function HistoryView({ onNavigate }: HistoryViewProps) {
             </div>
           )}
         </>
+      ) : null}
+      {forgetting ? (
+        <ConfirmForgetDialog
+          count={forgetting.length}
+          onConfirm={() => void forget(forgetting)}
+          onCancel={() => setForgetting(null)}
+        />
       ) : null}
     </section>
   )

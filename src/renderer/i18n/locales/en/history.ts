@@ -2,7 +2,7 @@
 export const history = {
   title: 'History',
   intro:
-    'Finished downloads and uploads with their links, newest first. Removing a finished transfer from the queue also removes it from here.',
+    'Finished downloads and uploads with their links, newest first. They stay here when you remove them from the transfer queue, until you remove them from the history.',
   search: 'Search the history',
   searchPlaceholder: 'Search by name, link or folder',
   tableLabel: 'Finished transfers',
@@ -67,6 +67,19 @@ export const history = {
       kind: 'Kind',
     },
   },
+  forget: {
+    action: 'Remove from history…',
+    title: 'Remove from the history?',
+    body_one:
+      'The entry of {{count}} finished transfer leaves the history. Its file, on your disk or in your 1fichier account, is not touched.',
+    body_other:
+      'The entries of {{count}} finished transfers leave the history. Their files, on your disk or in your 1fichier account, are not touched.',
+    confirm: 'Remove from history',
+    done_one: '{{count}} entry removed from the history.',
+    done_other: '{{count}} entries removed from the history.',
+    failed: 'Remove from history',
+  },
+  loadFailed: 'The history could not be read: {{message}}',
   empty: {
     title: 'Nothing finished yet',
     body: 'Downloads and uploads appear here once they finish, with their links, ready to search and export. Start by adding 1fichier links in Transfers (or paste them anywhere), or drop files on the window to upload them.',

@@ -4,7 +4,7 @@ import type { history as en } from '../en/history'
 export const history: Translation<typeof en> = {
   title: 'Historique',
   intro:
-    'Les téléchargements et envois terminés, avec leurs liens, du plus récent au plus ancien. Retirer un transfert terminé de la file le retire aussi d’ici.',
+    'Les téléchargements et envois terminés, avec leurs liens, du plus récent au plus ancien. Ils restent ici quand vous les retirez de la file des transferts, jusqu’à ce que vous les retiriez de l’historique.',
   search: 'Rechercher dans l’historique',
   searchPlaceholder: 'Rechercher par nom, lien ou dossier',
   tableLabel: 'Transferts terminés',
@@ -69,6 +69,19 @@ export const history: Translation<typeof en> = {
       kind: 'Type',
     },
   },
+  forget: {
+    action: 'Retirer de l’historique…',
+    title: 'Retirer de l’historique ?',
+    body_one:
+      'L’entrée de {{count}} transfert terminé quitte l’historique. Son fichier, sur votre disque ou dans votre compte 1fichier, n’est pas touché.',
+    body_other:
+      'Les entrées de {{count}} transferts terminés quittent l’historique. Leurs fichiers, sur votre disque ou dans votre compte 1fichier, ne sont pas touchés.',
+    confirm: 'Retirer de l’historique',
+    done_one: '{{count}} entrée retirée de l’historique.',
+    done_other: '{{count}} entrées retirées de l’historique.',
+    failed: 'Retirer de l’historique',
+  },
+  loadFailed: 'Impossible de lire l’historique : {{message}}',
   empty: {
     title: 'Rien de terminé pour l’instant',
     body: 'Les téléchargements et envois apparaissent ici une fois terminés, avec leurs liens, prêts à être recherchés et exportés. Commencez par ajouter des liens 1fichier dans Transferts (ou collez-les n’importe où), ou déposez des fichiers sur la fenêtre pour les envoyer.',
