@@ -12,6 +12,7 @@ import type { FolderCrumb } from './folder-crumb'
 import { FolderTree } from './folder-tree'
 import { MoveDialog } from './move-dialog'
 import { NameDialog } from './name-dialog'
+import { RemoteUploadDialog } from './remote-upload-dialog'
 import type { ListingChange } from './patch-listing'
 import { RemoteNoticeBar, type RemoteNotice } from './remote-notice'
 import { RemoteRowSelection, type PickedRows, type RowKey } from './remote-row-selection'
@@ -31,6 +32,7 @@ type Dialog =
   | { kind: 'delete'; picked: PickedRows }
   | { kind: 'share'; folder: RemoteFolder }
   | { kind: 'options'; picked: PickedRows }
+  | { kind: 'remoteUpload' }
 
 const NO_ROWS: PickedRows = { folders: [], files: [] }
 
@@ -199,6 +201,14 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
           >
             {t('actions.upload')}
           </button>
+          <button
+            type="button"
+            className="button"
+            disabled={needsKey}
+            onClick={() => setDialog({ kind: 'remoteUpload' })}
+          >
+            {t('actions.remoteUpload')}
+          </button>
           <input
             ref={uploadRef}
             type="file"
@@ -328,6 +338,16 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
           </div>
         </div>
       )}
+      {dialog?.kind === 'remoteUpload' ? (
+        <RemoteUploadDialog
+          folder={folder}
+          onCancel={() => setDialog(null)}
+          onAdded={(count) => {
+            setDialog(null)
+            setNotice({ tone: 'ok', text: t('notices.remoteUploadAdded', { count }) })
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'newFolder' ? (
         <NameDialog
           title={t('newFolder.title', { name: folder.name })}

@@ -26,6 +26,7 @@ export const remote = {
   actions: {
     newFolder: 'New folder',
     upload: 'Upload here',
+    remoteUpload: 'Fetch URLs here…',
     download: 'Download',
     copyLinks: 'Copy links',
     copyLink: 'Copy link',
@@ -65,6 +66,19 @@ export const remote = {
     empty: 'A name cannot be empty.',
     tooLong: 'A name has at most 250 characters.',
     badCharacters: 'A name cannot hold slashes, backslashes or control characters.',
+  },
+  remoteUpload: {
+    title: 'Fetch URLs into {{name}}',
+    intro:
+      '1fichier downloads each URL itself and stores the file in this folder (a remote upload): nothing goes through this computer. Progress and the new links appear in Transfers.',
+    label: 'URLs (http or https), one per line or among any text',
+    found_one: '{{count}} URL found.',
+    found_other: '{{count}} URLs found.',
+    refused: 'Not fetchable (only http and https): {{list}}',
+    none: 'Paste at least one http or https URL.',
+    tooMany: 'At most {{max}} URLs at a time: split the list.',
+    confirm_one: 'Fetch {{count}} URL',
+    confirm_other: 'Fetch {{count}} URLs',
   },
   newFolder: {
     title: 'New folder in {{name}}',
@@ -116,6 +130,8 @@ export const remote = {
     submit: 'Apply',
   },
   notices: {
+    remoteUploadAdded_one: '{{count}} remote upload added: follow it in Transfers.',
+    remoteUploadAdded_other: '{{count}} remote uploads added: follow them in Transfers.',
     optionsSet_one: 'Options changed on {{count}} file.',
     optionsSet_other: 'Options changed on {{count}} files.',
     created: 'Folder {{name}} created.',

@@ -28,6 +28,7 @@ export const remote: Translation<typeof en> = {
   actions: {
     newFolder: 'Nouveau dossier',
     upload: 'Envoyer ici',
+    remoteUpload: 'Récupérer des URL ici…',
     download: 'Télécharger',
     options: 'Options…',
     copyLinks: 'Copier les liens',
@@ -68,6 +69,19 @@ export const remote: Translation<typeof en> = {
     tooLong: 'Un nom compte au plus 250 caractères.',
     badCharacters:
       'Un nom ne peut contenir ni barre oblique, ni barre oblique inverse, ni caractère de contrôle.',
+  },
+  remoteUpload: {
+    title: 'Récupérer des URL dans {{name}}',
+    intro:
+      '1fichier télécharge lui-même chaque URL et range le fichier dans ce dossier (envoi à distance) : rien ne passe par cet ordinateur. La progression et les nouveaux liens s’affichent dans Transferts.',
+    label: 'URL (http ou https), une par ligne ou au milieu d’un texte',
+    found_one: '{{count}} URL trouvée.',
+    found_other: '{{count}} URL trouvées.',
+    refused: 'Impossible à récupérer (http et https seulement) : {{list}}',
+    none: 'Collez au moins une URL http ou https.',
+    tooMany: 'Au plus {{max}} URL à la fois : découpez la liste.',
+    confirm_one: 'Récupérer {{count}} URL',
+    confirm_other: 'Récupérer {{count}} URL',
   },
   newFolder: {
     title: 'Nouveau dossier dans {{name}}',
@@ -120,6 +134,8 @@ export const remote: Translation<typeof en> = {
     submit: 'Appliquer',
   },
   notices: {
+    remoteUploadAdded_one: '{{count}} envoi à distance ajouté : suivez-le dans Transferts.',
+    remoteUploadAdded_other: '{{count}} envois à distance ajoutés : suivez-les dans Transferts.',
     optionsSet_one: 'Options modifiées sur {{count}} fichier.',
     optionsSet_other: 'Options modifiées sur {{count}} fichiers.',
     created: 'Dossier {{name}} créé.',
