@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { AccountService } from './account/account-service'
 import type { SecretsPort } from './account/secrets-port'
-import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from './fichier/fichier-client'
+import { FichierClient, type FichierClientOptions } from './fichier/fichier-client'
 import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
 import { RemoteService } from './remote/remote-service'
@@ -9,6 +9,7 @@ import { scriptedDialogs, type DialogsPort } from './dialogs-port'
 import { noFileOpener, type FileOpenerPort } from './file-opener-port'
 import { openTransferFile } from './transfers/open-transfer-file'
 import { createService, type Service } from './service'
+import { resolveApiBaseUrl } from './settings/api-base-url'
 import { SettingsService } from './settings/settings-service'
 import type { SettingsPort } from './settings/settings-port'
 import { TransferEngine, type EngineOptions, type EngineSettings } from './transfers/engine'
@@ -28,7 +29,10 @@ export interface CoreOptions {
   /** Opens local files on the desktop; without it, opening says it needs the desktop app. */
   fileOpener?: FileOpenerPort
   app: { version: string; platform: string }
+  /** `FICHIER_API_URL` is read here: the API base (and where the key goes) is never a setting. */
   env: Record<string, string | undefined>
+  /** The API base from a start-up flag, which wins over `FICHIER_API_URL`; `source` names it in errors. */
+  apiUrl?: { value: string; source: string }
   log: (message: string) => void
   clock?: Clock
   /** Tuning for tests and benchmarks (pacing, caches, retries). */
@@ -64,10 +68,13 @@ export function engineSettings(settings: Settings, defaultDownloadsDir: string):
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
+  const baseUrl = options.apiUrl
+    ? resolveApiBaseUrl(options.apiUrl.value, options.apiUrl.source)
+    : resolveApiBaseUrl(options.env['FICHIER_API_URL'])
   const settings = new SettingsService(options.settingsPort)
   let account: AccountService | null = null
   const client = new FichierClient({
-    baseUrl: settings.get().apiBaseUrl || options.env['FICHIER_API_URL'] || DEFAULT_API_BASE_URL,
+    baseUrl,
     getKey: () => account?.getKey() ?? null,
     clock,
     stateDir: options.dataDir,

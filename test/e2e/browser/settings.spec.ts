@@ -40,30 +40,32 @@ test.describe('the Settings view', () => {
   test('shows the validation messages next to their fields and saves nothing', async ({ app, service }) => {
     const { page } = app
     await openSettings(page)
+    // Where the API key goes is decided at start-up, never in the window.
+    await expect(page.getByLabel('API address')).toHaveCount(0)
     const maxActive = page.getByLabel('Transfers at once')
+    const connections = page.getByLabel('Connections per file')
     await maxActive.fill('99')
-    await page.getByLabel('API address').fill('ftp://example.org')
+    await connections.fill('17')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('alert')).toHaveText('2 settings are not valid; see the messages below.')
     await expect(maxActive).toHaveAttribute('aria-invalid', 'true')
     await expect(maxActive).toHaveAccessibleDescription('Enter a whole number from 1 to 20.')
-    await expect(page.getByLabel('API address')).toHaveAttribute('aria-invalid', 'true')
-    await expect(page.getByLabel('API address')).toHaveAccessibleDescription(
-      /^Empty: 1fichier’s own API .* Enter an address that starts with http:\/\/ or https:\/\/, or leave it empty\.$/,
+    await expect(connections).toHaveAttribute('aria-invalid', 'true')
+    await expect(connections).toHaveAccessibleDescription(
+      /^More connections can speed up one large file\. Enter a whole number from 1 to 16\.$/,
     )
     await app.screenshots('settings-invalid')
-    expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
+    expect(service.core.settings.get()).toMatchObject({ maxActive: 3, connectionsPerFile: 4 })
 
     // Not a whole number: said so, still nothing saved.
     await maxActive.fill('2.5')
-    await page.getByLabel('API address').fill('')
+    await connections.fill('4')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('alert')).toHaveText('1 setting is not valid; see the message below.')
     await expect(maxActive).toHaveAccessibleDescription('Enter a whole number.')
     expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
 
     await maxActive.fill('4')
-    await page.getByLabel('API address').fill('')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
     await expect(maxActive).not.toHaveAttribute('aria-invalid', 'true')

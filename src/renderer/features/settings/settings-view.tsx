@@ -146,8 +146,6 @@ export function SettingsView() {
         return t('validation.wholeNumber')
       case 'range':
         return t('validation.range', { min: problem.min, max: problem.max })
-      case 'url':
-        return t('validation.url')
       case 'tooLong':
         return t('validation.tooLong', { max: problem.max })
     }

@@ -14,7 +14,6 @@ export const settings = {
     limits: 'Speed limits',
     behaviour: 'Behaviour',
     appearance: 'Appearance',
-    advanced: 'Advanced',
   },
   labels: {
     downloadDir: 'Download folder',
@@ -34,7 +33,6 @@ export const settings = {
     startAtLogin: 'Start at login',
     theme: 'Theme',
     language: 'Language',
-    apiBaseUrl: 'API address',
   },
   hints: {
     downloadDir: 'Empty: the system’s Downloads folder.',
@@ -42,7 +40,6 @@ export const settings = {
     accountConnections: '1fichier allows a limited number of connections per account.',
     downloadLimit: '0: unlimited.',
     uploadLimit: '0: unlimited.',
-    apiBaseUrl: 'Empty: 1fichier’s own API (or FICHIER_API_URL when set).',
   },
   options: {
     conflict: { rename: 'Keep both (rename)', overwrite: 'Overwrite', skip: 'Skip' },
@@ -54,7 +51,6 @@ export const settings = {
   validation: {
     wholeNumber: 'Enter a whole number.',
     range: 'Enter a whole number from {{min}} to {{max}}.',
-    url: 'Enter an address that starts with http:// or https://, or leave it empty.',
     tooLong: 'This is too long (at most {{max}} characters).',
     rejected: 'The app refused this value: {{detail}}',
     summary_one: '{{count}} setting is not valid; see the message below.',
