@@ -78,8 +78,16 @@ async function main(): Promise<void> {
     validateOutputs: !app.isPackaged,
     onInternalError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
   })
-  const forwarder = forwardEvents(core.service.events)
-  const unregister = registerInvoke({ dispatch, origin, onReady: (contents) => forwarder.add(contents) })
+  const forwarder = forwardEvents(core.service.events, {
+    validate: !app.isPackaged,
+    onInvalid: (message) => log.error(message),
+  })
+  const unregister = registerInvoke({
+    dispatch,
+    origin,
+    onReady: (contents) => forwarder.add(contents),
+    log: (message) => log.warn(message),
+  })
 
   const window = new MainWindow(
     () => {
