@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test'
@@ -84,6 +85,39 @@ test.describe('the Settings view', () => {
     await page.getByLabel('Theme').selectOption('system')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/)
+  })
+})
+
+test.describe('the download folder', () => {
+  const picked = join(tmpdir(), `fd-settings-picked-${process.pid}-${Date.now()}`)
+  test.use({ serviceOptions: { pickFolder: picked } })
+  test.beforeAll(async () => {
+    await mkdir(picked, { recursive: true })
+  })
+  test.afterAll(async () => {
+    await rm(picked, { recursive: true, force: true })
+  })
+
+  test('moves only to a folder chosen in the folder dialog, not to one typed by hand', async ({
+    app,
+    service,
+  }) => {
+    const { page } = app
+    await openSettings(page)
+    const folder = page.getByLabel('Download folder')
+    await folder.fill(join(tmpdir(), 'somewhere-typed'))
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(folder).toHaveAttribute('aria-invalid', 'true')
+    await expect(folder).toHaveAccessibleDescription(
+      /The app refused this value: choose the new download folder/,
+    )
+    expect(service.core.settings.get().downloadDir).toBe('')
+
+    await page.getByRole('button', { name: 'Choose the download folder' }).click()
+    await expect(folder).toHaveValue(picked)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
+    expect(service.core.settings.get().downloadDir).toBe(picked)
   })
 })
 

@@ -8,6 +8,9 @@ export const settings = {
   unchanged: 'Nothing changed.',
   revert: 'Revert',
   save: 'Save',
+  choose: 'Choose…',
+  chooseLabel: 'Choose the download folder',
+  chooseTitle: 'Choose the download folder',
   groups: {
     downloads: 'Downloads',
     uploads: 'Uploads',
@@ -35,7 +38,7 @@ export const settings = {
     language: 'Language',
   },
   hints: {
-    downloadDir: 'Empty: the system’s Downloads folder.',
+    downloadDir: 'Empty: the system’s Downloads folder. Another folder is chosen with “Choose…”.',
     connectionsPerFile: 'More connections can speed up one large file.',
     accountConnections: '1fichier allows a limited number of connections per account.',
     downloadLimit: '0: unlimited.',

@@ -10,6 +10,9 @@ export const settings: Translation<typeof en> = {
   unchanged: 'Aucune modification.',
   revert: 'Rétablir',
   save: 'Enregistrer',
+  choose: 'Choisir…',
+  chooseLabel: 'Choisir le dossier de téléchargement',
+  chooseTitle: 'Choisir le dossier de téléchargement',
   groups: {
     downloads: 'Téléchargements',
     uploads: 'Envois',
@@ -37,7 +40,8 @@ export const settings: Translation<typeof en> = {
     language: 'Langue',
   },
   hints: {
-    downloadDir: 'Vide : le dossier Téléchargements du système.',
+    downloadDir:
+      'Vide : le dossier Téléchargements du système. Un autre dossier se choisit avec « Choisir… ».',
     connectionsPerFile: 'Plus de connexions peuvent accélérer un gros fichier.',
     accountConnections: '1fichier limite le nombre de connexions par compte.',
     downloadLimit: '0 : illimité.',
