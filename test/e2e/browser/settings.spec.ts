@@ -104,7 +104,7 @@ test.describe('the download folder', () => {
   }) => {
     const { page } = app
     await openSettings(page)
-    const folder = page.getByLabel('Download folder')
+    const folder = page.getByRole('textbox', { name: 'Download folder' })
     await folder.fill(join(tmpdir(), 'somewhere-typed'))
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(folder).toHaveAttribute('aria-invalid', 'true')
