@@ -125,6 +125,10 @@ describe('where the window may download', () => {
       if (!moved.ok) expect(moved.error.message).toMatch(/^downloadDir: choose the new download folder/)
       expect(service.core.settings.get().downloadDir).toBe('')
 
+      const relative = await service.bridge.invoke('settings:update', { downloadDir: 'Films' })
+      expect(relative).toMatchObject({ ok: false, error: { code: 'INVALID_SETTINGS' } })
+      if (!relative.ok) expect(relative.error.message).toMatch(/^downloadDir: give the full path/)
+
       const inside = join(service.downloadsDir, 'Films')
       expect(await service.bridge.invoke('settings:update', { downloadDir: inside })).toMatchObject({
         ok: true,

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import type { SettingsPatch } from '../../../shared/model/settings'
 import { AppError } from '../lib/app-error'
 import { isInside } from './download-target-dir'
@@ -37,7 +37,10 @@ export function checkDownloadDirChange(
 ): void {
   const next = patch.downloadDir
   if (next === undefined || next === '' || next === current.setting) return
-  const target = resolve(current.effective, next)
+  if (!isAbsolute(next)) {
+    throw new AppError('INVALID_SETTINGS', 'downloadDir: give the full path of a folder, or use "Choose…"')
+  }
+  const target = resolve(next)
   if (isInside(target, resolve(current.effective)) || grants.covers(target)) return
   throw new AppError(
     'INVALID_SETTINGS',
