@@ -1,8 +1,9 @@
-import { app } from 'electron'
+import { app, dialog } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore } from './core/create-core'
 import { createDispatch } from './core/ipc/dispatch'
+import { AppError } from './core/lib/app-error'
 import { hideOnClose } from './app/close-to-tray'
 import { electronDialogs } from './app/dialogs'
 import { electronFileOpener } from './app/file-opener'
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   }
 
   await app.whenReady()
+  const launch = parseLaunchArgs(process.argv)
   const paths = resolveAppPaths()
   const log = createAppLog(paths.logsDir, { console: !app.isPackaged })
   const resourcesDir = resolveResourcesDir(here)
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     fileOpener: electronFileOpener,
     app: { version: app.getVersion(), platform: process.platform },
     env: process.env,
+    ...(launch.apiUrl === null ? {} : { apiUrl: { value: launch.apiUrl, source: '--api-url' } }),
     log: (message) => log.info(message),
   })
   let apiKey: string | null = null
@@ -75,10 +78,17 @@ async function main(): Promise<void> {
     validateOutputs: !app.isPackaged,
     onInternalError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
   })
-  const forwarder = forwardEvents(core.service.events)
-  const unregister = registerInvoke({ dispatch, origin, onReady: (contents) => forwarder.add(contents) })
+  const forwarder = forwardEvents(core.service.events, {
+    validate: !app.isPackaged,
+    onInvalid: (message) => log.error(message),
+  })
+  const unregister = registerInvoke({
+    dispatch,
+    origin,
+    onReady: (contents) => forwarder.add(contents),
+    log: (message) => log.warn(message),
+  })
 
-  const launch = parseLaunchArgs(process.argv)
   const window = new MainWindow(
     () => {
       const created = createMainWindow({
@@ -142,5 +152,7 @@ app.on('window-all-closed', () => {
 
 main().catch((error: unknown) => {
   console.error('Fichier Desk failed to start', error)
+  // A start-up setting the user can fix (an unsafe API address) is said in a dialog, not only on stderr.
+  if (error instanceof AppError) dialog.showErrorBox('Fichier Desk cannot start', error.message)
   app.exit(1)
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { FichierBridge } from '../../src/shared/contract'
 import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
-import { scriptedDialogs } from '../../src/main/core/dialogs-port'
+import { scriptedDialogs, type RiskyFile } from '../../src/main/core/dialogs-port'
 import { recordingFileOpener } from '../../src/main/core/file-opener-port'
 import { createInProcessBridge } from '../../src/main/core/ipc/in-process-bridge'
 import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
@@ -23,6 +23,8 @@ export interface TestServiceOptions {
   engine?: CoreOptions['engine']
   /** What the folder picker answers (`dialog:pickFolder`): a folder, or null as if cancelled (the default). */
   pickFolder?: string | null
+  /** The answer to "open this downloaded program?" (no, by default). */
+  confirmOpen?: boolean
 }
 
 export interface TestService {
@@ -33,6 +35,8 @@ export interface TestService {
   downloadsDir: string
   /** What `transfers:open` handed to the desktop, in order. */
   opened: { path: string; reveal: boolean }[]
+  /** The downloaded programs and scripts the user was asked about before opening, in order. */
+  confirmations: RiskyFile[]
   /** Stops the core; the data folder is removed unless it was given. */
   close(): Promise<void>
 }
@@ -45,6 +49,10 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fd-service-')))
   const downloadsDir = join(dataDir, 'downloads')
   const fileOpener = recordingFileOpener()
+  const dialogs = scriptedDialogs(
+    options.pickFolder ?? null,
+    options.confirmOpen === undefined ? {} : { confirmOpen: options.confirmOpen },
+  )
   const core = await createCore({
     dataDir,
     defaultDownloadsDir: downloadsDir,
@@ -60,7 +68,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
       ...options.client,
     },
     engine: { progressIntervalMs: 100, ...options.engine },
-    dialogs: scriptedDialogs(options.pickFolder ?? null),
+    dialogs,
     fileOpener,
   })
   if (options.key) await core.account.setKey(options.key, 'session')
@@ -71,6 +79,7 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     dataDir,
     downloadsDir,
     opened: fileOpener.requests,
+    confirmations: dialogs.confirmations,
     async close() {
       await core.close()
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true })

@@ -4,10 +4,10 @@ import { fieldErrors } from '../../src/renderer/features/settings/field-errors'
 describe('fieldErrors', () => {
   it('splits an invalid-input envelope message by field', () => {
     const message =
-      'Invalid input for settings:update: maxActive: Too big: expected number to be <=20; apiBaseUrl: Invalid URL'
-    expect(fieldErrors(message, ['maxActive', 'apiBaseUrl', 'theme'])).toEqual({
+      'Invalid input for settings:update: maxActive: Too big: expected number to be <=20; theme: Invalid option'
+    expect(fieldErrors(message, ['maxActive', 'downloadDir', 'theme'])).toEqual({
       maxActive: 'Too big: expected number to be <=20',
-      apiBaseUrl: 'Invalid URL',
+      theme: 'Invalid option',
     })
   })
 

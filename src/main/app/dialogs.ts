@@ -48,9 +48,24 @@ export function showError(parent: BrowserWindow | null, message: string, detail:
   return ask(parent, { type: 'error', title: 'Fichier Desk', message, detail, buttons: ['OK'] })
 }
 
-/** The native folder picker behind `dialog:pickFolder`. */
+/** The native folder picker behind `dialog:pickFolder`, and the question before a downloaded program runs. */
 export function electronDialogs(parent: () => BrowserWindow | null): DialogsPort {
   return {
+    async confirmOpen(file) {
+      const response = await ask(parent(), {
+        type: 'warning',
+        title: 'Fichier Desk',
+        message: `Open ${file.name}? It is a program or a script downloaded from the Internet.`,
+        detail:
+          `Downloaded from: ${file.origin ?? 'an unknown link'}\nSaved as: ${file.path}\n\n` +
+          'Opening it runs it with your rights. Open it only if you trust the person who shared it.',
+        buttons: ['Cancel', 'Open'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      })
+      return response === 1
+    },
     async pickFolder(title) {
       const options: Electron.OpenDialogOptions = {
         title: title ?? 'Choose a folder',

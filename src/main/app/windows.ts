@@ -1,4 +1,5 @@
 import { BrowserWindow, shell } from 'electron'
+import { withContentSecurityPolicy } from './content-security-policy'
 import { externalOpenDecision, isAppUrl, type AppOrigin } from './navigation-policy'
 import { allowPermission } from './permission-policy'
 import { secureWebPreferences } from './web-preferences'
@@ -41,6 +42,11 @@ export function createMainWindow({ preloadPath, origin, iconPath, show }: MainWi
   contents.session.setPermissionRequestHandler((requester, permission, callback) =>
     callback(allowPermission(permission, requester.getURL(), origin)),
   )
+  // The CSP as a response header too, so that frame-ancestors holds (a <meta> policy cannot state it).
+  contents.session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = withContentSecurityPolicy(details.url, details.responseHeaders, origin)
+    callback(headers ? { responseHeaders: headers } : {})
+  })
   contents.session.setPermissionCheckHandler((checker, permission, _origin, details) =>
     allowPermission(permission, details.requestingUrl ?? checker?.getURL() ?? '', origin),
   )

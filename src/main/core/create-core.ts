@@ -1,15 +1,19 @@
 import { join } from 'node:path'
 import { AccountService } from './account/account-service'
 import type { SecretsPort } from './account/secrets-port'
-import { DEFAULT_API_BASE_URL, FichierClient, type FichierClientOptions } from './fichier/fichier-client'
+import { FichierClient, type FichierClientOptions } from './fichier/fichier-client'
 import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
 import { TransferHistory } from './history/transfer-history'
 import { RemoteService } from './remote/remote-service'
-import { scriptedDialogs, type DialogsPort } from './dialogs-port'
+import { grantingDialogs, scriptedDialogs, type DialogsPort } from './dialogs-port'
 import { noFileOpener, type FileOpenerPort } from './file-opener-port'
 import { openTransferFile } from './transfers/open-transfer-file'
+import { grantedTargetDir } from './transfers/download-target-dir'
+import { checkDownloadDirChange, FolderGrants } from './transfers/folder-grants'
+import { writeMarkOfTheWeb } from './transfers/mark-of-the-web'
 import { createService, type Service } from './service'
+import { resolveApiBaseUrl } from './settings/api-base-url'
 import { SettingsService } from './settings/settings-service'
 import type { SettingsPort } from './settings/settings-port'
 import { TransferEngine, type EngineOptions, type EngineSettings } from './transfers/engine'
@@ -30,7 +34,10 @@ export interface CoreOptions {
   /** Opens local files on the desktop; without it, opening says it needs the desktop app. */
   fileOpener?: FileOpenerPort
   app: { version: string; platform: string }
+  /** `FICHIER_API_URL` is read here: the API base (and where the key goes) is never a setting. */
   env: Record<string, string | undefined>
+  /** The API base from a start-up flag, which wins over `FICHIER_API_URL`; `source` names it in errors. */
+  apiUrl?: { value: string; source: string }
   log: (message: string) => void
   clock?: Clock
   /** Tuning for tests and benchmarks (pacing, caches, retries). */
@@ -67,10 +74,13 @@ export function engineSettings(settings: Settings, defaultDownloadsDir: string):
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock
+  const baseUrl = options.apiUrl
+    ? resolveApiBaseUrl(options.apiUrl.value, options.apiUrl.source)
+    : resolveApiBaseUrl(options.env['FICHIER_API_URL'])
   const settings = new SettingsService(options.settingsPort)
   let account: AccountService | null = null
   const client = new FichierClient({
-    baseUrl: settings.get().apiBaseUrl || options.env['FICHIER_API_URL'] || DEFAULT_API_BASE_URL,
+    baseUrl,
     getKey: () => account?.getKey() ?? null,
     clock,
     stateDir: options.dataDir,
@@ -109,29 +119,74 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     engine.updateSettings(engineSettings(next, options.defaultDownloadsDir)),
   )
 
+  // Finished downloads carry Windows' Mark-of-the-Web (written only where the platform has it).
+  const unsubscribeMark = engine.on('changed', ({ upserts }) => {
+    for (const view of upserts) {
+      if (view.kind !== 'download' || view.status !== 'completed') continue
+      const local = engine.localFile(view.id)
+      if (local?.finished) void writeMarkOfTheWeb(local.path, view.link ?? view.source, options.app.platform)
+    }
+  })
+
   // Nothing starts without a key; a key set (or replaced) releases the queue.
   engine.setHold((await account.getKey()) ? null : 'NO_KEY')
   const unsubscribeAccount = account.on('changed', (state) => engine.setHold(state.hasKey ? null : 'NO_KEY'))
 
+  // What the window may ask for is narrower than what the engine can do (the CLI's --out is any
+  // folder): downloads into the download folder, a folder inside it, or a folder picked in the dialog.
+  const grants = new FolderGrants()
+  const downloadDir = () => engineSettings(settings.get(), options.defaultDownloadsDir).downloadDir
+  const dialogs = options.dialogs ?? scriptedDialogs(null)
   const service = createService({
     app: options.app,
-    settings,
+    settings: {
+      get: () => settings.get(),
+      update: (patch) => {
+        checkDownloadDirChange(
+          patch,
+          { setting: settings.get().downloadDir, effective: downloadDir() },
+          grants,
+        )
+        return settings.update(patch)
+      },
+    },
     account,
     remote: new RemoteService(client),
     history,
     transfers: {
       list: () => engine.list(),
-      add: (request) => engine.add(request),
+      add: async (request) =>
+        engine.add(
+          request.kind === 'download'
+            ? {
+                ...request,
+                targetDir: await grantedTargetDir(request.targetDir, downloadDir(), grants.list()),
+              }
+            : request,
+        ),
       pause: (selection) => engine.pause(selection),
       resume: (selection) => engine.resume(selection),
       cancel: (selection) => engine.cancel(selection),
       remove: (selection) => engine.remove(selection),
       reorder: (request) => engine.reorder(request),
-      open: (id, reveal) => openTransferFile(engine, options.fileOpener ?? noFileOpener, id, reveal),
+      open: (id, reveal) =>
+        openTransferFile(
+          {
+            localFile: (transfer) => engine.localFile(transfer),
+            downloadLink: (transfer) => {
+              const view = engine.get(transfer)
+              return view?.kind === 'download' ? (view.link ?? view.source) : null
+            },
+          },
+          options.fileOpener ?? noFileOpener,
+          id,
+          reveal,
+          { dialogs, platform: options.app.platform },
+        ),
       on: (event, listener) => engine.on(event, listener),
     },
     api: client,
-    dialogs: options.dialogs ?? scriptedDialogs(null),
+    dialogs: grantingDialogs(dialogs, grants),
   })
   engine.start()
 
@@ -146,6 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       unsubscribeSettings()
       unsubscribeAccount()
       unsubscribeHistory()
+      unsubscribeMark()
       service.dispose()
       await engine.close()
       await Promise.all([store.close(), history.close()])

@@ -36,16 +36,15 @@ const fields = {
   notifications: z.boolean(),
   theme: ThemeSetting,
   language: LanguageSetting,
-  /** Empty: use `FICHIER_API_URL`, else 1fichier's own API. */
-  apiBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
 }
 
 /**
- * One schema for every setting, with its default. `downloadDir` defaults to the empty string,
+ * One schema for every setting, with its default. The API address is not among them: where the API
+ * key goes is decided at start-up (`FICHIER_API_URL`), never by the window. `downloadDir` defaults to the empty string,
  * which means "the OS downloads folder" and is resolved by whoever owns the paths.
  */
 export const Settings = z.object({
-  version: z.literal(1).default(1),
+  version: z.literal(2).default(2),
   downloadDir: fields.downloadDir.default(''),
   maxActive: fields.maxActive.default(3),
   connectionsPerFile: fields.connectionsPerFile.default(4),
@@ -63,7 +62,6 @@ export const Settings = z.object({
   notifications: fields.notifications.default(true),
   theme: fields.theme.default('system'),
   language: fields.language.default('system'),
-  apiBaseUrl: fields.apiBaseUrl.default(''),
 })
 export type Settings = z.infer<typeof Settings>
 

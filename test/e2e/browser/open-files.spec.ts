@@ -16,6 +16,28 @@ async function go(page: Page, section: string, title: string): Promise<void> {
 }
 
 test.describe('opening transfers’ files', () => {
+  test('asks before running a downloaded program, and a "Cancel" there is no error', async ({
+    app,
+    service,
+    emulator,
+  }) => {
+    const { page } = app
+    const remote = await emulator.control.createFile({ key, name: 'setup.exe', content: 'MZ'.repeat(500) })
+    const added = await service.bridge.invoke('transfers:add', { kind: 'download', text: remote.url })
+    expect(added.ok).toBe(true)
+    await waitForTransfers(service.bridge, allFinished)
+
+    await page.getByRole('button', { name: 'Open setup.exe' }).click()
+    await expect
+      .poll(() => service.confirmations.map(({ name, origin }) => ({ name, origin })))
+      .toEqual([{ name: 'setup.exe', origin: remote.url }])
+    expect(service.opened).toEqual([])
+    // A later action's answer has come back, so the first one's has too: and it showed no error.
+    await page.getByRole('button', { name: 'Show setup.exe in its folder' }).click()
+    await expect.poll(() => service.opened.map((request) => request.reveal)).toEqual([true])
+    await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('alert')).toHaveCount(0)
+  })
+
   test('opens a finished download, shows files in their folder, and explains a missing file', async ({
     app,
     service,

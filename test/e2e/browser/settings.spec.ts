@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/test'
@@ -40,30 +41,32 @@ test.describe('the Settings view', () => {
   test('shows the validation messages next to their fields and saves nothing', async ({ app, service }) => {
     const { page } = app
     await openSettings(page)
+    // Where the API key goes is decided at start-up, never in the window.
+    await expect(page.getByLabel('API address')).toHaveCount(0)
     const maxActive = page.getByLabel('Transfers at once')
+    const connections = page.getByLabel('Connections per file')
     await maxActive.fill('99')
-    await page.getByLabel('API address').fill('ftp://example.org')
+    await connections.fill('17')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('alert')).toHaveText('2 settings are not valid; see the messages below.')
     await expect(maxActive).toHaveAttribute('aria-invalid', 'true')
     await expect(maxActive).toHaveAccessibleDescription('Enter a whole number from 1 to 20.')
-    await expect(page.getByLabel('API address')).toHaveAttribute('aria-invalid', 'true')
-    await expect(page.getByLabel('API address')).toHaveAccessibleDescription(
-      /^Empty: 1fichier’s own API .* Enter an address that starts with http:\/\/ or https:\/\/, or leave it empty\.$/,
+    await expect(connections).toHaveAttribute('aria-invalid', 'true')
+    await expect(connections).toHaveAccessibleDescription(
+      /^More connections can speed up one large file\. Enter a whole number from 1 to 16\.$/,
     )
     await app.screenshots('settings-invalid')
-    expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
+    expect(service.core.settings.get()).toMatchObject({ maxActive: 3, connectionsPerFile: 4 })
 
     // Not a whole number: said so, still nothing saved.
     await maxActive.fill('2.5')
-    await page.getByLabel('API address').fill('')
+    await connections.fill('4')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('alert')).toHaveText('1 setting is not valid; see the message below.')
     await expect(maxActive).toHaveAccessibleDescription('Enter a whole number.')
     expect(service.core.settings.get()).toMatchObject({ maxActive: 3 })
 
     await maxActive.fill('4')
-    await page.getByLabel('API address').fill('')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
     await expect(maxActive).not.toHaveAttribute('aria-invalid', 'true')
@@ -82,6 +85,39 @@ test.describe('the Settings view', () => {
     await page.getByLabel('Theme').selectOption('system')
     await page.getByRole('button', { name: 'Save' }).click()
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/)
+  })
+})
+
+test.describe('the download folder', () => {
+  const picked = join(tmpdir(), `fd-settings-picked-${process.pid}-${Date.now()}`)
+  test.use({ serviceOptions: { pickFolder: picked } })
+  test.beforeAll(async () => {
+    await mkdir(picked, { recursive: true })
+  })
+  test.afterAll(async () => {
+    await rm(picked, { recursive: true, force: true })
+  })
+
+  test('moves only to a folder chosen in the folder dialog, not to one typed by hand', async ({
+    app,
+    service,
+  }) => {
+    const { page } = app
+    await openSettings(page)
+    const folder = page.getByRole('textbox', { name: 'Download folder' })
+    await folder.fill(join(tmpdir(), 'somewhere-typed'))
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(folder).toHaveAttribute('aria-invalid', 'true')
+    await expect(folder).toHaveAccessibleDescription(
+      /The app refused this value: choose the new download folder/,
+    )
+    expect(service.core.settings.get().downloadDir).toBe('')
+
+    await page.getByRole('button', { name: 'Choose the download folder' }).click()
+    await expect(folder).toHaveValue(picked)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible()
+    expect(service.core.settings.get().downloadDir).toBe(picked)
   })
 })
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
@@ -52,13 +52,19 @@ test.describe('the desktop app in the background', () => {
     emulator.control.setSpeedCap(0)
     home = await mkdtemp(join(tmpdir(), 'fd-desktop-'))
     downloads = join(home, 'downloads')
+    // The window may not point downloads at a folder nobody picked: the profile starts with it set.
+    await mkdir(join(home, 'profile'), { recursive: true })
+    await writeFile(
+      join(home, 'profile', 'settings.json'),
+      JSON.stringify({ version: 2, downloadDir: downloads, closeToTray: true }),
+    )
     launched = await launchApp({
       executablePath: binary.path,
       profileDir: join(home, 'profile'),
       apiUrl: emulator.apiUrl,
     })
     await launched.invoke('account:setKey', { key: KEY, persist: 'session' })
-    await launched.invoke('settings:update', { downloadDir: downloads, closeToTray: true })
+    expect(await launched.invoke('settings:get', {})).toMatchObject({ downloadDir: downloads })
   })
 
   test.afterEach(async () => {

@@ -64,4 +64,30 @@ test.describe('the desktop app', () => {
       await app.close()
     }
   })
+
+  test('receives its Content Security Policy as a response header as well as in the page', async () => {
+    if (!('path' in binary)) return
+    const app = await electron.launch({
+      executablePath: binary.path,
+      args: ['out/main/index.js', `--user-data-dir=${join(home, 'profile-csp')}`],
+      env: { ...process.env, FICHIER_API_URL: emulator.apiUrl },
+    })
+    try {
+      const page = await app.firstWindow()
+      await expect(page.getByRole('navigation')).toBeVisible()
+      // Each policy in force reports a blocked eval: the <meta> one and the header one, so two reports.
+      const reports = await page.evaluate<string[]>(`new Promise((resolve) => {
+        const seen = []
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(event.originalPolicy))
+        try {
+          globalThis.eval('1')
+        } catch {}
+        setTimeout(() => resolve(seen), 500)
+      })`)
+      expect(reports).toHaveLength(2)
+      for (const policy of reports) expect(policy).toContain("frame-ancestors 'none'")
+    } finally {
+      await app.close()
+    }
+  })
 })

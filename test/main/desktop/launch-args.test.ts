@@ -24,6 +24,7 @@ describe('links on the command line', () => {
     expect(parseLaunchArgs(argv)).toEqual({
       linksText: 'https://1fichier.com/?abcdef1234\nhttps://1fichier.com/dir/AbCdEf12',
       hidden: false,
+      apiUrl: null,
     })
   })
 
@@ -43,11 +44,22 @@ describe('links on the command line', () => {
   })
 
   it('answers no links for a plain launch or a second launch without links', () => {
-    expect(parseLaunchArgs(['/usr/bin/fichier-desk'])).toEqual({ linksText: null, hidden: false })
+    expect(parseLaunchArgs(['/usr/bin/fichier-desk'])).toEqual({
+      linksText: null,
+      hidden: false,
+      apiUrl: null,
+    })
     expect(parseLaunchArgs(['electron', '.', '--allow-file-access-from-files', '--hidden'])).toEqual({
       linksText: null,
       hidden: true,
+      apiUrl: null,
     })
+  })
+
+  it('reads the API base of this run from --api-url=URL', () => {
+    expect(parseLaunchArgs(['fichier-desk', '--api-url=http://127.0.0.1:8787/v1']).apiUrl).toBe(
+      'http://127.0.0.1:8787/v1',
+    )
   })
 
   it('ignores a link-looking switch value and an invalid 1fichier id', () => {

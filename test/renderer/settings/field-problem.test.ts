@@ -43,11 +43,7 @@ describe('the settings form model', () => {
     expect(fieldProblem(field('downloadLimit'), '0.0001')).toEqual({ kind: 'wholeNumber' })
   })
 
-  it('wants an http(s) address or nothing for the API address, and bounds the folder', () => {
-    expect(fieldProblem(field('apiBaseUrl'), 'ftp://example.org')).toEqual({ kind: 'url' })
-    expect(fieldProblem(field('apiBaseUrl'), 'not a url')).toEqual({ kind: 'url' })
-    expect(fieldProblem(field('apiBaseUrl'), 'http://127.0.0.1:8080/')).toBeNull()
-    expect(fieldProblem(field('apiBaseUrl'), '')).toBeNull()
+  it('bounds the folder', () => {
     expect(fieldProblem(field('downloadDir'), 'x'.repeat(4097))).toEqual({ kind: 'tooLong', max: 4096 })
   })
 })

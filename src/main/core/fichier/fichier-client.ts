@@ -23,7 +23,7 @@ import type { z } from 'zod'
 export const DEFAULT_API_BASE_URL = 'https://api.1fichier.com/v1'
 
 export interface FichierClientOptions {
-  /** `settings.apiBaseUrl || process.env.FICHIER_API_URL || DEFAULT_API_BASE_URL`. */
+  /** The API base, checked by `resolveApiBaseUrl` (default DEFAULT_API_BASE_URL). */
   baseUrl?: string
   /** The account's key, read for every call (it may change). */
   getKey: () => Promise<string | null> | string | null

@@ -5,9 +5,11 @@ type Raw = Record<string, unknown>
 /** Each step turns version n into n + 1. Version 0 is a store written before `version` existed. */
 const STEPS: Record<number, (raw: Raw) => Raw> = {
   0: (raw) => ({ ...raw, version: 1 }),
+  /** The API address left the settings: it comes from FICHIER_API_URL, out of the window's reach. */
+  1: ({ apiBaseUrl: _dropped, ...raw }) => ({ ...raw, version: 2 }),
 }
 
-const CURRENT = 1
+const CURRENT = 2
 
 /**
  * Settings from whatever was stored: migrated by `version`, then validated field by field so that one

@@ -20,8 +20,8 @@ function truncateUtf8(text: string, maxBytes: number): string {
 
 /**
  * Makes a name from the network safe on every OS: no separators, no `..`, no control characters,
- * no reserved Windows names (`CON`, `nul.txt`), no trailing dots or spaces, at most 230 UTF-8 bytes
- * with the extension kept.
+ * no reserved Windows names (`CON`, `nul.txt`), no trailing dots or spaces, no leading dot that would
+ * hide the file (`.bashrc` → `_.bashrc`), at most 230 UTF-8 bytes with the extension kept.
  */
 export function safeFileName(name: string, fallback = 'download'): string {
   let cleaned = filenamify(name.normalize('NFC'), { replacement: '_', maxLength: 1000 })
@@ -30,6 +30,8 @@ export function safeFileName(name: string, fallback = 'download'): string {
     .replace(/[. ]+$/, '')
     .replace(/^ +/, '')
   if (cleaned === '' || /^_*$/.test(cleaned) || cleaned === '.' || cleaned === '..') cleaned = fallback
+  // A leading dot would hide the file from the user's file manager: give it a visible form.
+  if (cleaned.startsWith('.')) cleaned = `_${cleaned}`
   const extension = extname(cleaned)
   if (extension.length > 0 && extension.length < 32 && extension.length < cleaned.length) {
     const stem = cleaned.slice(0, -extension.length)

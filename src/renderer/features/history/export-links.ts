@@ -21,9 +21,19 @@ export const EXPORT_FILES: Record<ExportFormat, { extension: string; mime: strin
   'markdown-list': { extension: 'md', mime: 'text/markdown;charset=utf-8' },
 }
 
+/**
+ * A cell a spreadsheet shows as text: file names come from strangers, and one that begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a formula, so it gets a leading
+ * single quote (OWASP's CSV injection rule).
+ */
+function inertCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  const cell = inertCell(value)
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
 }
 
 /** A table cell: one line, `|` and `\` escaped so the row keeps its columns. */
@@ -49,7 +59,8 @@ function linkTarget(url: string): string {
 
 /**
  * The links of `entries` (in their order) as `format`. Entries without a link are left out.
- * Plain text: one link per line. CSV: a header row, then one row per file, CRLF line ends.
+ * Plain text: one link per line. CSV: a header row, then one row per file, CRLF line ends, no cell
+ * that a spreadsheet would take for a formula.
  * Markdown: a table of name, link and removal link, or a list of `[name](link)`.
  */
 export function exportLinks(

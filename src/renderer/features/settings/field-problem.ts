@@ -2,10 +2,7 @@ import type { SettingsField } from './settings-fields'
 
 /** Why a draft value cannot be saved, with what the message needs; null when it is fine. */
 export type FieldProblem =
-  | { kind: 'wholeNumber' }
-  | { kind: 'range'; min: number; max: number }
-  | { kind: 'url' }
-  | { kind: 'tooLong'; max: number }
+  { kind: 'wholeNumber' } | { kind: 'range'; min: number; max: number } | { kind: 'tooLong'; max: number }
 
 /**
  * Checks a draft value against the rules the form knows (the schema stays the judge: the app's
@@ -25,15 +22,6 @@ export function fieldProblem(field: SettingsField, raw: string | boolean | undef
   if (field.kind === 'text') {
     const text = String(raw ?? '')
     if (text.length > field.maxLength) return { kind: 'tooLong', max: field.maxLength }
-    if (field.url && text !== '') {
-      let url: URL | null = null
-      try {
-        url = new URL(text)
-      } catch {
-        url = null
-      }
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { kind: 'url' }
-    }
   }
   return null
 }

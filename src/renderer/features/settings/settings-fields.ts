@@ -17,7 +17,7 @@ export type OptionLabelKey = { [K in ChoiceKey]: `options.${K}.${keyof Options[K
 
 /** Labels are `labels.<key>`, hints `hints.<key>` (when the settings namespace has one). */
 export type SettingsField =
-  | { key: SettingKey; kind: 'text'; maxLength: number; url?: boolean }
+  | { key: SettingKey; kind: 'text'; maxLength: number; folder?: boolean }
   | { key: SettingKey; kind: 'number'; min: number; max: number; scale?: number }
   | { key: SettingKey; kind: 'boolean' }
   | { key: ChoiceKey; kind: 'choice'; options: readonly { value: string; label: OptionLabelKey }[] }
@@ -41,7 +41,7 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: 'downloads',
     fields: [
-      { key: 'downloadDir', kind: 'text', maxLength: 4096 },
+      { key: 'downloadDir', kind: 'text', maxLength: 4096, folder: true },
       { key: 'maxActive', kind: 'number', min: 1, max: 20 },
       { key: 'connectionsPerFile', kind: 'number', min: 1, max: 16 },
       { key: 'accountConnections', kind: 'number', min: 1, max: 30 },
@@ -74,9 +74,5 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: 'appearance',
     fields: [choice('theme', ThemeSetting.options), choice('language', LanguageSetting.options)],
-  },
-  {
-    id: 'advanced',
-    fields: [{ key: 'apiBaseUrl', kind: 'text', maxLength: 2048, url: true }],
   },
 ]

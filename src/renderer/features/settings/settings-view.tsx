@@ -113,6 +113,19 @@ function FieldControl({
             </option>
           ))}
         </select>
+      ) : field.kind === 'text' && field.folder ? (
+        <div className="settings__folder">
+          <input
+            id={controlId}
+            className="input input--mono"
+            type="text"
+            spellCheck={false}
+            value={String(value ?? '')}
+            onChange={(event) => onChange(event.target.value)}
+            {...common}
+          />
+          <FolderButton onPicked={onChange} />
+        </div>
       ) : (
         <input
           id={controlId}
@@ -126,6 +139,46 @@ function FieldControl({
       )}
       {messages}
     </div>
+  )
+}
+
+/**
+ * Opens the native folder picker; the folder chosen there is one main lets the app save into (a
+ * folder typed by hand is accepted only inside the current download folder).
+ */
+function FolderButton({ onPicked }: { onPicked(path: string): void }) {
+  const { t } = useTranslation('settings')
+  const [picking, setPicking] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const choose = async () => {
+    setPicking(true)
+    setProblem(null)
+    try {
+      const { path } = await call('dialog:pickFolder', { title: t('chooseTitle') })
+      if (path !== null) onPicked(path)
+    } catch (error) {
+      setProblem(describeError(error))
+    } finally {
+      setPicking(false)
+    }
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        aria-label={t('chooseLabel')}
+        disabled={picking}
+        onClick={() => void choose()}
+      >
+        {t('choose')}
+      </button>
+      {problem ? (
+        <span className="field__error" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </>
   )
 }
 
@@ -146,8 +199,6 @@ export function SettingsView() {
         return t('validation.wholeNumber')
       case 'range':
         return t('validation.range', { min: problem.min, max: problem.max })
-      case 'url':
-        return t('validation.url')
       case 'tooLong':
         return t('validation.tooLong', { max: problem.max })
     }

@@ -25,6 +25,8 @@ export async function openLocalFile(
     return true
   } catch (error) {
     const code = error instanceof IpcCallError ? error.code : undefined
+    // The user answered "Cancel" to the app's question before running a downloaded program.
+    if (code === 'OPEN_DECLINED') return false
     const known = code !== undefined && isKnown(code) ? code : undefined
     const missing = item.kind === 'upload' ? 'upload' : item.status === 'completed' ? 'download' : 'folder'
     showToast({

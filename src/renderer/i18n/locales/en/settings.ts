@@ -8,13 +8,15 @@ export const settings = {
   unchanged: 'Nothing changed.',
   revert: 'Revert',
   save: 'Save',
+  choose: 'Choose…',
+  chooseLabel: 'Choose the download folder',
+  chooseTitle: 'Choose the download folder',
   groups: {
     downloads: 'Downloads',
     uploads: 'Uploads',
     limits: 'Speed limits',
     behaviour: 'Behaviour',
     appearance: 'Appearance',
-    advanced: 'Advanced',
   },
   labels: {
     downloadDir: 'Download folder',
@@ -34,15 +36,13 @@ export const settings = {
     startAtLogin: 'Start at login',
     theme: 'Theme',
     language: 'Language',
-    apiBaseUrl: 'API address',
   },
   hints: {
-    downloadDir: 'Empty: the system’s Downloads folder.',
+    downloadDir: 'Empty: the system’s Downloads folder. Another folder is chosen with “Choose…”.',
     connectionsPerFile: 'More connections can speed up one large file.',
     accountConnections: '1fichier allows a limited number of connections per account.',
     downloadLimit: '0: unlimited.',
     uploadLimit: '0: unlimited.',
-    apiBaseUrl: 'Empty: 1fichier’s own API (or FICHIER_API_URL when set).',
   },
   options: {
     conflict: { rename: 'Keep both (rename)', overwrite: 'Overwrite', skip: 'Skip' },
@@ -54,7 +54,6 @@ export const settings = {
   validation: {
     wholeNumber: 'Enter a whole number.',
     range: 'Enter a whole number from {{min}} to {{max}}.',
-    url: 'Enter an address that starts with http:// or https://, or leave it empty.',
     tooLong: 'This is too long (at most {{max}} characters).',
     rejected: 'The app refused this value: {{detail}}',
     summary_one: '{{count}} setting is not valid; see the message below.',

@@ -10,13 +10,15 @@ export const settings: Translation<typeof en> = {
   unchanged: 'Aucune modification.',
   revert: 'Rétablir',
   save: 'Enregistrer',
+  choose: 'Choisir…',
+  chooseLabel: 'Choisir le dossier de téléchargement',
+  chooseTitle: 'Choisir le dossier de téléchargement',
   groups: {
     downloads: 'Téléchargements',
     uploads: 'Envois',
     limits: 'Limites de vitesse',
     behaviour: 'Comportement',
     appearance: 'Apparence',
-    advanced: 'Avancé',
   },
   labels: {
     downloadDir: 'Dossier de téléchargement',
@@ -36,15 +38,14 @@ export const settings: Translation<typeof en> = {
     startAtLogin: 'Lancer à l’ouverture de session',
     theme: 'Thème',
     language: 'Langue',
-    apiBaseUrl: 'Adresse de l’API',
   },
   hints: {
-    downloadDir: 'Vide : le dossier Téléchargements du système.',
+    downloadDir:
+      'Vide : le dossier Téléchargements du système. Un autre dossier se choisit avec « Choisir… ».',
     connectionsPerFile: 'Plus de connexions peuvent accélérer un gros fichier.',
     accountConnections: '1fichier limite le nombre de connexions par compte.',
     downloadLimit: '0 : illimité.',
     uploadLimit: '0 : illimité.',
-    apiBaseUrl: 'Vide : l’API de 1fichier (ou FICHIER_API_URL si elle est définie).',
   },
   options: {
     conflict: { rename: 'Garder les deux (renommer)', overwrite: 'Remplacer', skip: 'Ignorer' },
@@ -56,7 +57,6 @@ export const settings: Translation<typeof en> = {
   validation: {
     wholeNumber: 'Saisissez un nombre entier.',
     range: 'Saisissez un nombre entier de {{min}} à {{max}}.',
-    url: 'Saisissez une adresse commençant par http:// ou https://, ou laissez vide.',
     tooLong: 'C’est trop long ({{max}} caractères au plus).',
     rejected: 'L’application a refusé cette valeur : {{detail}}',
     summary_one: '{{count}} réglage n’est pas valide ; voyez le message ci-dessous.',
