@@ -14,6 +14,7 @@ import { checkDownloadDirChange, FolderGrants } from './transfers/folder-grants'
 import { writeMarkOfTheWeb } from './transfers/mark-of-the-web'
 import { createService, type Service } from './service'
 import { resolveApiBaseUrl } from './settings/api-base-url'
+import { AltSpeedWatch } from './settings/alt-speed-watch'
 import { SettingsService } from './settings/settings-service'
 import type { SettingsPort } from './settings/settings-port'
 import { TransferEngine, type EngineOptions, type EngineSettings } from './transfers/engine'
@@ -55,14 +56,19 @@ export interface Core {
   close(): Promise<void>
 }
 
-export function engineSettings(settings: Settings, defaultDownloadsDir: string): EngineSettings {
+/** What the engine needs of the settings; `altSpeed`: the alternative limits apply now. */
+export function engineSettings(
+  settings: Settings,
+  defaultDownloadsDir: string,
+  altSpeed = false,
+): EngineSettings {
   return {
     downloadDir: settings.downloadDir || defaultDownloadsDir,
     maxActive: settings.maxActive,
     connectionsPerFile: settings.connectionsPerFile,
     accountConnections: settings.accountConnections,
-    downloadLimit: settings.downloadLimit,
-    uploadLimit: settings.uploadLimit,
+    downloadLimit: altSpeed ? settings.altDownloadLimit : settings.downloadLimit,
+    uploadLimit: altSpeed ? settings.altUploadLimit : settings.uploadLimit,
     conflict: settings.conflict,
     uploadDuplicates: settings.uploadDuplicates,
   }
@@ -96,12 +102,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (report.problems.length > 0)
     options.log(`queue: loaded with ${report.problems.length} problem(s) repaired`)
 
+  const altSpeed = new AltSpeedWatch({ settings, clock })
+  const currentEngineSettings = () =>
+    engineSettings(settings.get(), options.defaultDownloadsDir, altSpeed.active)
   const engine = new TransferEngine({
     store,
     records: items,
     api: createFichierTransferApi(client),
     clock,
-    settings: engineSettings(settings.get(), options.defaultDownloadsDir),
+    settings: currentEngineSettings(),
     log: options.log,
     ...options.engine,
   })
@@ -115,9 +124,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
   await keepInHistory(items)
   const unsubscribeHistory = engine.on('changed', (batch) => void keepInHistory(batch.upserts))
-  const unsubscribeSettings = settings.on('changed', (next) =>
-    engine.updateSettings(engineSettings(next, options.defaultDownloadsDir)),
-  )
+  // Limits follow the settings and, with a schedule, the clock.
+  const unsubscribeSettings = settings.on('changed', () => engine.updateSettings(currentEngineSettings()))
+  const unsubscribeAltSpeed = altSpeed.on('changed', () => engine.updateSettings(currentEngineSettings()))
 
   // Finished downloads carry Windows' Mark-of-the-Web (written only where the platform has it).
   const unsubscribeMark = engine.on('changed', ({ upserts }) => {
@@ -199,6 +208,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     history,
     async close() {
       unsubscribeSettings()
+      unsubscribeAltSpeed()
+      altSpeed.close()
       unsubscribeAccount()
       unsubscribeHistory()
       unsubscribeMark()

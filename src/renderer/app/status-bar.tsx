@@ -5,6 +5,7 @@ import { formatBytes } from '../../shared/format/format-bytes'
 import { useItems, useProgress, useStatus } from '../stores/stores-context'
 import type { TransferProgressState } from '../stores/transfer-progress-state'
 import { AccountWarningBadge } from './account-warning-badge'
+import { AltSpeedToggle } from './alt-speed-toggle'
 import { ApiPauseNotice } from './api-pause-notice'
 import { SpeedGraph } from './speed-graph'
 import { countStatuses } from './status-counts'
@@ -54,6 +55,7 @@ export function StatusBar({ onShowAccount }: { onShowAccount: () => void }) {
           {t(`status.linkError.${linkError.step}`, { message: linkError.message })}
         </span>
       ) : null}
+      <AltSpeedToggle />
       <AccountWarningBadge onShowAccount={onShowAccount} />
       <ApiPauseNotice />
     </footer>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AltSpeedMode, SpeedSchedule } from './speed-schedule'
 
 export const ConflictPolicy = z.enum(['rename', 'overwrite', 'skip'])
 export type ConflictPolicy = z.infer<typeof ConflictPolicy>
@@ -25,6 +26,12 @@ const fields = {
   accountConnections: z.number().int().min(1).max(30),
   downloadLimit: Rate,
   uploadLimit: Rate,
+  /** When the alternative limits below replace the two above. */
+  altSpeedMode: AltSpeedMode,
+  altDownloadLimit: Rate,
+  altUploadLimit: Rate,
+  /** The weekly slots of the alternative limits (`altSpeedMode: 'schedule'`), in the machine's local time. */
+  speedSchedule: SpeedSchedule,
   conflict: ConflictPolicy,
   uploadDuplicates: UploadDuplicates,
   closeToTray: z.boolean(),
@@ -51,6 +58,10 @@ export const Settings = z.object({
   accountConnections: fields.accountConnections.default(30),
   downloadLimit: fields.downloadLimit.default(0),
   uploadLimit: fields.uploadLimit.default(0),
+  altSpeedMode: fields.altSpeedMode.default('off'),
+  altDownloadLimit: fields.altDownloadLimit.default(1024 * 1024),
+  altUploadLimit: fields.altUploadLimit.default(512 * 1024),
+  speedSchedule: fields.speedSchedule.default([]),
   conflict: fields.conflict.default('rename'),
   uploadDuplicates: fields.uploadDuplicates.default('upload'),
   closeToTray: fields.closeToTray.default(true),

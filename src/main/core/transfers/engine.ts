@@ -134,6 +134,11 @@ export class TransferEngine {
     this.#schedule()
   }
 
+  /** The settings in force (limits included, as the speed schedule set them). */
+  get settings(): Readonly<EngineSettings> {
+    return this.#settings
+  }
+
   updateSettings(settings: EngineSettings): void {
     this.#settings = settings
     this.#context.budget.setLimit(settings.accountConnections)

@@ -1,3 +1,4 @@
+import { AltSpeedMode } from '../../../shared/model/speed-schedule'
 import {
   ConflictPolicy,
   LanguageSetting,
@@ -21,6 +22,8 @@ export type SettingsField =
   | { key: SettingKey; kind: 'number'; min: number; max: number; scale?: number }
   | { key: SettingKey; kind: 'boolean' }
   | { key: ChoiceKey; kind: 'choice'; options: readonly { value: string; label: OptionLabelKey }[] }
+  /** The weekly slots of the alternative limits; the draft holds them as JSON. */
+  | { key: 'speedSchedule'; kind: 'schedule' }
 
 export interface SettingsGroup {
   id: GroupId
@@ -57,6 +60,10 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
     fields: [
       { key: 'downloadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
       { key: 'uploadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
+      choice('altSpeedMode', AltSpeedMode.options),
+      { key: 'altDownloadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
+      { key: 'altUploadLimit', kind: 'number', min: 0, max: 10 * 1024 ** 2, scale: 1024 },
+      { key: 'speedSchedule', kind: 'schedule' },
     ],
   },
   {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Settings, SettingsPatch } from '../../../shared/model/settings'
+import { SpeedSchedule } from '../../../shared/model/speed-schedule'
 import { settings as en } from '../../i18n/locales/en/settings'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
@@ -8,6 +9,7 @@ import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStores } from '../../stores/stores-context'
 import { fieldErrors } from './field-errors'
 import { fieldProblem, type FieldProblem } from './field-problem'
+import { ScheduleEditor } from './schedule-editor'
 import { SETTINGS_GROUPS, type SettingKey, type SettingsField } from './settings-fields'
 import './settings.css'
 
@@ -24,6 +26,7 @@ function toDraft(settings: Settings): Draft {
   for (const field of ALL_FIELDS) {
     const value = settings[field.key]
     if (field.kind === 'boolean') draft[field.key] = Boolean(value)
+    else if (field.kind === 'schedule') draft[field.key] = JSON.stringify(value)
     else if (field.kind === 'number') draft[field.key] = String(Number(value) / (field.scale ?? 1))
     else draft[field.key] = String(value)
   }
@@ -36,6 +39,10 @@ function toPatch(draft: Draft, saved: Settings): SettingsPatch {
   for (const field of ALL_FIELDS) {
     const raw = draft[field.key]
     let value: unknown = raw
+    if (field.kind === 'schedule') {
+      if (raw !== JSON.stringify(saved[field.key])) patch[field.key] = JSON.parse(String(raw)) as unknown
+      continue
+    }
     if (field.kind === 'number') {
       const text = String(raw).trim()
       value = text === '' ? Number.NaN : Number(text) * (field.scale ?? 1)
@@ -78,6 +85,17 @@ function FieldControl({
       ) : null}
     </>
   )
+  if (field.kind === 'schedule') {
+    return (
+      <>
+        <ScheduleEditor
+          slots={SpeedSchedule.parse(JSON.parse(String(value ?? '[]')))}
+          onChange={(slots) => onChange(JSON.stringify(slots))}
+        />
+        {messages}
+      </>
+    )
+  }
   if (field.kind === 'boolean') {
     return (
       <div className="field">

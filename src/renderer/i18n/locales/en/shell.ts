@@ -38,6 +38,15 @@ export const shell = {
     label: 'Speed over the last {{minutes}} minutes',
     description: 'Download: now {{down}}, peak {{downPeak}}. Upload: now {{up}}, peak {{upPeak}}.',
   },
+  altSpeed: {
+    label: 'Alternative speed limits',
+    on: 'Alt. limits on',
+    onSchedule: 'Alt. limits (schedule)',
+    off: 'Full speed',
+    unlimited: 'unlimited',
+    onTitle: 'Alternative limits apply: ↓ {{down}}, ↑ {{up}}. Click for full speed.',
+    offTitle: 'Click to apply the alternative limits: ↓ {{down}}, ↑ {{up}}.',
+  },
   api: {
     ready: 'API ready',
     paused: '1fichier asked us to slow down — resuming in {{time}}',

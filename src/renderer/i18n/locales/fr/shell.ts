@@ -41,6 +41,15 @@ export const shell: Translation<typeof en> = {
     description:
       'Téléchargement : {{down}} maintenant, pointe à {{downPeak}}. Envoi : {{up}} maintenant, pointe à {{upPeak}}.',
   },
+  altSpeed: {
+    label: 'Limites de vitesse alternatives',
+    on: 'Limites alt. activées',
+    onSchedule: 'Limites alt. (planning)',
+    off: 'Pleine vitesse',
+    unlimited: 'illimité',
+    onTitle: 'Les limites alternatives s’appliquent : ↓ {{down}}, ↑ {{up}}. Cliquez pour la pleine vitesse.',
+    offTitle: 'Cliquez pour appliquer les limites alternatives : ↓ {{down}}, ↑ {{up}}.',
+  },
   api: {
     ready: 'API prête',
     paused: '1fichier nous demande de ralentir — reprise dans {{time}}',
