@@ -1,10 +1,14 @@
 import { app, dialog } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { pickLanguage } from '../shared/i18n/pick-language'
+import type { LanguageSetting } from '../shared/model/settings'
 import { createCore } from './core/create-core'
 import { createDispatch } from './core/ipc/dispatch'
 import { AppError } from './core/lib/app-error'
 import { hideOnClose } from './app/close-to-tray'
+import { DesktopLanguage } from './app/desktop-language'
+import { desktopText } from './app/desktop-text'
 import { electronDialogs } from './app/dialogs'
 import { electronFileOpener } from './app/file-opener'
 import { startDesktopShell } from './app/desktop-shell'
@@ -53,18 +57,28 @@ async function main(): Promise<void> {
   const paths = resolveAppPaths()
   const log = createAppLog(paths.logsDir, { console: !app.isPackaged })
   const resourcesDir = resolveResourcesDir(here)
+  // The tray, menus, dialogs and notifications speak the window's language (read once the settings are).
+  let languageSetting: () => LanguageSetting = () => 'system'
+  const language = new DesktopLanguage(
+    () => languageSetting(),
+    () => app.getPreferredSystemLanguages(),
+  )
   const core = await createCore({
     dataDir: paths.dataDir,
     defaultDownloadsDir: paths.downloadsDir,
     secrets: createElectronSecrets(),
     settingsPort: createElectronSettingsPort(),
-    dialogs: electronDialogs(() => mainWindow?.current ?? null),
+    dialogs: electronDialogs(
+      () => mainWindow?.current ?? null,
+      () => language.current.t,
+    ),
     fileOpener: electronFileOpener,
     app: { version: app.getVersion(), platform: process.platform },
     env: process.env,
     ...(launch.apiUrl === null ? {} : { apiUrl: { value: launch.apiUrl, source: '--api-url' } }),
     log: (message) => log.info(message),
   })
+  languageSetting = () => core.settings.get().language
   let apiKey: string | null = null
   const readKey = () => void core.account.getKey().then((key) => (apiKey = key), log.error)
   readKey()
@@ -117,12 +131,14 @@ async function main(): Promise<void> {
     log,
     resourcesDir,
     dev: !app.isPackaged,
+    language,
     quit: (reason) => guard.quit(reason),
   })
   const guard = installQuitGuard({
     counts: () => shell.watch.summary.counts,
     window,
     onError: (error) => log.error('shutdown failed', error),
+    text: () => language.current.t,
     shutdown: async () => {
       log.info('quitting: stopping transfers')
       shell.dispose()
@@ -153,6 +169,9 @@ app.on('window-all-closed', () => {
 main().catch((error: unknown) => {
   console.error('Fichier Desk failed to start', error)
   // A start-up setting the user can fix (an unsafe API address) is said in a dialog, not only on stderr.
-  if (error instanceof AppError) dialog.showErrorBox('Fichier Desk cannot start', error.message)
+  if (error instanceof AppError) {
+    const t = desktopText(pickLanguage('system', app.getPreferredSystemLanguages()))
+    dialog.showErrorBox(t('dialogs.cannotStart'), error.message)
+  }
   app.exit(1)
 })

@@ -2,6 +2,7 @@ import { clipboard } from 'electron'
 import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/contract'
 import type { Core } from '../core/create-core'
 import { createInProcessBridge } from '../core/ipc/in-process-bridge'
+import type { DesktopLanguage } from './desktop-language'
 import type { AppLog } from './logging'
 import { clipboardOffer, type ClipboardOffer } from './clipboard-offer'
 import { chooseUploadPaths, confirmAddLinks, showError } from './dialogs'
@@ -21,12 +22,15 @@ export function createDesktopCommands({
   window,
   log,
   watch,
+  language,
 }: {
   core: Core
   window: MainWindow
   log: AppLog
   watch: TransferWatch
+  language: DesktopLanguage
 }) {
+  const t = () => language.current.t
   const bridge = createInProcessBridge(core.service, { validateOutputs: false })
   const call = async <C extends InvokeChannel>(
     channel: C,
@@ -36,10 +40,10 @@ export function createDesktopCommands({
     if (!result.ok) throw new Error(result.error.message)
     return result.value
   }
-  const failed = (what: string) => (error: unknown) => {
+  const failed = (what: 'addLinks' | 'upload' | 'pause' | 'resume') => (error: unknown) => {
     log.warn(`${what} failed`, error)
     const message = error instanceof Error ? error.message : String(error)
-    void showError(window.current, `Could not ${what}.`, message)
+    void showError(window.current, t()(`dialogs.failed.${what}`), message, t())
   }
 
   const addText = async (text: string, origin: string): Promise<void> => {
@@ -50,8 +54,8 @@ export function createDesktopCommands({
   }
 
   const offerToAdd = async (offer: ClipboardOffer): Promise<void> => {
-    if (await confirmAddLinks(window.visible ? window.current : null, offer.count, offer.text)) {
-      await addText(offer.text, 'clipboard').catch(failed('add the links'))
+    if (await confirmAddLinks(window.visible ? window.current : null, offer.count, offer.text, t())) {
+      await addText(offer.text, 'clipboard').catch(failed('addLinks'))
     }
   }
 
@@ -59,7 +63,7 @@ export function createDesktopCommands({
     /** Links given on a command line (ours or a second launch's): the user asked for them, no prompt. */
     addLaunchLinks(text: string): void {
       window.show()
-      void addText(text, 'command line').catch(failed('add the links'))
+      void addText(text, 'command line').catch(failed('addLinks'))
     },
     offerToAdd,
     /**
@@ -78,18 +82,16 @@ export function createDesktopCommands({
       core.service.requestWindow({ kind: 'showTransfers' })
     },
     async upload(what: 'files' | 'folder'): Promise<void> {
-      const paths = await chooseUploadPaths(window.current, what)
+      const paths = await chooseUploadPaths(window.current, what, t())
       if (paths.length === 0) return
-      await call('transfers:add', { kind: 'upload', paths, folderId: ROOT_FOLDER }).catch(
-        failed('queue the upload'),
-      )
+      await call('transfers:add', { kind: 'upload', paths, folderId: ROOT_FOLDER }).catch(failed('upload'))
     },
     pauseAll(): void {
-      void call('transfers:pause', { all: true }).catch(failed('pause the transfers'))
+      void call('transfers:pause', { all: true }).catch(failed('pause'))
     },
     resumePaused(): void {
       const ids = watch.idsWith('paused')
-      if (ids.length > 0) void call('transfers:resume', { ids }).catch(failed('resume the transfers'))
+      if (ids.length > 0) void call('transfers:resume', { ids }).catch(failed('resume'))
     },
   }
 }

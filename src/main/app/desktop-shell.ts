@@ -5,6 +5,7 @@ import type { Core } from '../core/create-core'
 import { systemClock } from '../core/lib/clock'
 import { createClipboardWatcher } from './clipboard-watcher'
 import { createDesktopCommands, type DesktopCommands } from './desktop-commands'
+import type { DesktopLanguage } from './desktop-language'
 import { createKeepAwake } from './keep-awake'
 import type { AppLog } from './logging'
 import type { MainWindow } from './main-window'
@@ -28,6 +29,8 @@ export interface DesktopShellOptions {
   log: AppLog
   resourcesDir: string
   dev: boolean
+  /** The language of the tray, menus, dialogs and notifications (the window's). */
+  language: DesktopLanguage
   /** Quits the app (through the quit guard); `queue-empty` skips the question. */
   quit: (reason: 'user' | 'queue-empty') => void
 }
@@ -52,13 +55,14 @@ export function startDesktopShell({
   log,
   resourcesDir,
   dev,
+  language,
   quit,
 }: DesktopShellOptions): DesktopShell {
   const watch = new TransferWatch(
     { events: core.service.events, list: () => core.engine.list() },
     { clock: systemClock },
   )
-  const commands = createDesktopCommands({ core, window, log, watch })
+  const commands = createDesktopCommands({ core, window, log, watch, language })
   const settings = () => core.settings.get()
 
   const onTrayAction = (action: TrayAction) => {
@@ -72,7 +76,7 @@ export function startDesktopShell({
     iconDir: join(resourcesDir, 'tray'),
     platform: process.platform,
     onAction: onTrayAction,
-    initial: trayModel(watch.summary, { windowVisible: window.visible }),
+    initial: trayModel(watch.summary, { windowVisible: window.visible }, language.current),
   })
 
   const onMenu = (command: MenuCommand) => {
@@ -82,7 +86,14 @@ export function startDesktopShell({
     else if (command === 'about') app.showAboutPanel()
     else void shell.openPath(log.folder)
   }
-  installApplicationMenu(applicationMenuModel({ platform: process.platform, dev }), onMenu)
+  let menuLanguage = ''
+  const drawMenu = () => {
+    const locale = language.current
+    if (locale.language === menuLanguage) return
+    menuLanguage = locale.language
+    installApplicationMenu(applicationMenuModel({ platform: process.platform, dev, locale }), onMenu)
+  }
+  drawMenu()
 
   const notifier = createNotifier({
     iconPath: join(resourcesDir, 'icon.png'),
@@ -90,6 +101,7 @@ export function startDesktopShell({
   })
   const batcher = new NotificationBatcher({
     emit: (notification) => settings().notifications && notifier.show(notification),
+    text: () => language.current.t,
     timers: {
       set: (callback, ms) => setTimeout(callback, ms),
       clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -103,7 +115,7 @@ export function startDesktopShell({
   })
 
   const draw = (summary: QueueSummary) => {
-    tray.render(trayModel(summary, { windowVisible: window.visible }))
+    tray.render(trayModel(summary, { windowVisible: window.visible }, language.current))
     renderTaskbar(window.current, taskbarModel(summary))
     keepAwake.update(settings().keepAwake && runningCount(summary) > 0)
   }
@@ -112,10 +124,11 @@ export function startDesktopShell({
     log.info(`queue empty: ${action}`)
     if (action === 'notify') {
       batcher.flush()
+      const { t } = language.current
       notifier.show({
         outcome: 'completed',
-        title: 'All transfers are done',
-        body: 'The queue is empty.',
+        title: t('notify.drained'),
+        body: t('notify.drainedBody'),
         ids: [],
       })
     } else if (action === 'quit') {
@@ -125,6 +138,7 @@ export function startDesktopShell({
   }
   let lastLogin = ''
   const applySettings = (next: Settings) => {
+    drawMenu()
     clipboardWatcher.setEnabled(next.clipboardWatch)
     // In development the executable is Electron itself: nothing to register.
     const login = `${next.startAtLogin}/${next.startMinimized}`

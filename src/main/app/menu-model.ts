@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DesktopLocale } from './desktop-text'
 import { PRODUCT_NAME } from './tray-model'
 
 /** What our own menu items do; everything else is an Electron role. */
@@ -49,6 +50,7 @@ export interface MenuContext {
   platform: string
   /** Development builds get Reload and the developer tools. */
   dev: boolean
+  locale: DesktopLocale
 }
 
 const separator: MenuEntry = { type: 'separator' }
@@ -62,14 +64,15 @@ const role = (name: MenuRole, label?: string): MenuEntry => ({
  * The application menu: File (Add links…, Upload files…, Upload folder…), Edit, View, Window and Help
  * (About, Open logs folder), with the macOS app menu in front on macOS.
  */
-export function applicationMenuModel({ platform, dev }: MenuContext): MenuSection[] {
+export function applicationMenuModel({ platform, dev, locale }: MenuContext): MenuSection[] {
+  const { t } = locale
   const mac = platform === 'darwin'
   const sections: MenuSection[] = []
   if (mac) {
     sections.push({
       label: PRODUCT_NAME,
       entries: [
-        { type: 'command', command: 'about', label: `About ${PRODUCT_NAME}` },
+        { type: 'command', command: 'about', label: t('menu.about') },
         separator,
         role('services'),
         separator,
@@ -82,61 +85,61 @@ export function applicationMenuModel({ platform, dev }: MenuContext): MenuSectio
     })
   }
   sections.push({
-    label: 'File',
+    label: t('menu.file'),
     entries: [
-      { type: 'command', command: 'add-links', label: 'Add links…', accelerator: 'CmdOrCtrl+N' },
-      { type: 'command', command: 'upload-files', label: 'Upload files…', accelerator: 'CmdOrCtrl+U' },
+      { type: 'command', command: 'add-links', label: t('menu.addLinks'), accelerator: 'CmdOrCtrl+N' },
+      { type: 'command', command: 'upload-files', label: t('menu.uploadFiles'), accelerator: 'CmdOrCtrl+U' },
       {
         type: 'command',
         command: 'upload-folder',
-        label: 'Upload folder…',
+        label: t('menu.uploadFolder'),
         accelerator: 'CmdOrCtrl+Shift+U',
       },
       separator,
-      role('close', 'Close window'),
-      ...(mac ? [] : [separator, role('quit', 'Quit')]),
+      role('close', t('menu.closeWindow')),
+      ...(mac ? [] : [separator, role('quit', t('menu.quit'))]),
     ],
   })
   sections.push({
-    label: 'Edit',
+    label: t('menu.edit'),
     entries: [
-      role('undo'),
-      role('redo'),
+      role('undo', t('menu.undo')),
+      role('redo', t('menu.redo')),
       separator,
-      role('cut'),
-      role('copy'),
-      role('paste'),
+      role('cut', t('menu.cut')),
+      role('copy', t('menu.copy')),
+      role('paste', t('menu.paste')),
       ...(mac ? [role('pasteAndMatchStyle')] : []),
-      role('delete'),
+      role('delete', t('menu.delete')),
       separator,
-      role('selectAll'),
+      role('selectAll', t('menu.selectAll')),
     ],
   })
   sections.push({
-    label: 'View',
+    label: t('menu.view'),
     entries: [
       ...(dev ? [role('reload'), role('forceReload'), role('toggleDevTools'), separator] : []),
-      role('resetZoom'),
-      role('zoomIn'),
-      role('zoomOut'),
+      role('resetZoom', t('menu.resetZoom')),
+      role('zoomIn', t('menu.zoomIn')),
+      role('zoomOut', t('menu.zoomOut')),
       separator,
-      role('togglefullscreen'),
+      role('togglefullscreen', t('menu.fullScreen')),
     ],
   })
   sections.push({
-    label: 'Window',
+    label: t('menu.window'),
     role: 'windowMenu',
     entries: mac
       ? [role('minimize'), role('zoom'), separator, role('front')]
-      : [role('minimize'), role('close')],
+      : [role('minimize', t('menu.minimize')), role('close', t('menu.close'))],
   })
   sections.push({
-    label: 'Help',
+    label: t('menu.help'),
     role: 'help',
     entries: [
-      { type: 'command', command: 'open-logs', label: 'Open logs folder' },
+      { type: 'command', command: 'open-logs', label: t('menu.openLogs') },
       separator,
-      { type: 'command', command: 'about', label: `About ${PRODUCT_NAME}` },
+      { type: 'command', command: 'about', label: t('menu.about') },
     ],
   })
   return sections

@@ -1,4 +1,5 @@
 import type { TransferKind } from '../../shared/model/transfer'
+import type { DesktopText } from './desktop-text'
 
 /** A transfer that just reached `completed` or `failed`. */
 export interface FinishedTransfer {
@@ -20,47 +21,49 @@ export interface DesktopNotification {
 
 const NAMES_SHOWN = 3
 
-function noun(kinds: ReadonlySet<TransferKind>, count: number): string {
+/** The word for what finished: the kind when they are all of one kind, else "transfer". */
+function kindKey(kinds: ReadonlySet<TransferKind>): 'download' | 'upload' | 'remoteUpload' | 'transfer' {
   const only = kinds.size === 1 ? [...kinds][0] : undefined
-  const word =
-    only === 'download'
-      ? 'download'
-      : only === 'upload'
-        ? 'upload'
-        : only === 'remote-upload'
-          ? 'remote upload'
-          : 'transfer'
-  return count === 1 ? word : `${word}s`
+  return only === 'download'
+    ? 'download'
+    : only === 'upload'
+      ? 'upload'
+      : only === 'remote-upload'
+        ? 'remoteUpload'
+        : 'transfer'
 }
 
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+function nameList(items: readonly FinishedTransfer[], t: DesktopText): string {
+  const names = items
+    .slice(0, NAMES_SHOWN)
+    .map((item) => item.name)
+    .join(', ')
+  const more = items.length - NAMES_SHOWN
+  return more > 0 ? t('notify.more', { names, count: more }) : names
 }
 
-function nameList(items: readonly FinishedTransfer[]): string {
-  const names = items.slice(0, NAMES_SHOWN).map((item) => item.name)
-  const more = items.length - names.length
-  return more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ')
-}
-
-function summarize(items: readonly FinishedTransfer[], outcome: 'completed' | 'failed'): DesktopNotification {
-  const kinds = new Set(items.map((item) => item.kind))
-  const what = noun(kinds, items.length)
-  const verb = outcome === 'completed' ? 'finished' : 'failed'
+function summarize(
+  items: readonly FinishedTransfer[],
+  outcome: 'completed' | 'failed',
+  t: DesktopText,
+): DesktopNotification {
+  const kind = kindKey(new Set(items.map((item) => item.kind)))
   const first = items[0]
-  const title = items.length === 1 ? `${capitalized(what)} ${verb}` : `${items.length} ${what} ${verb}`
-  let body = items.length === 1 && first ? first.name : nameList(items)
-  if (outcome === 'failed' && items.length === 1 && first?.error) body = `${first.name}: ${first.error}`
+  const title = t(`notify.${outcome}.${kind}`, { count: items.length })
+  let body = items.length === 1 && first ? first.name : nameList(items, t)
+  if (outcome === 'failed' && items.length === 1 && first?.error) {
+    body = t('notify.failure', { name: first.name, error: first.error })
+  }
   return { outcome, title, body, ids: items.map((item) => item.id) }
 }
 
 /** One notification for the finished transfers and, apart, one for the failed ones. */
-export function notificationsFor(items: readonly FinishedTransfer[]): DesktopNotification[] {
+export function notificationsFor(items: readonly FinishedTransfer[], t: DesktopText): DesktopNotification[] {
   const completed = items.filter((item) => item.outcome === 'completed')
   const failed = items.filter((item) => item.outcome === 'failed')
   const out: DesktopNotification[] = []
-  if (completed.length > 0) out.push(summarize(completed, 'completed'))
-  if (failed.length > 0) out.push(summarize(failed, 'failed'))
+  if (completed.length > 0) out.push(summarize(completed, 'completed', t))
+  if (failed.length > 0) out.push(summarize(failed, 'failed', t))
   return out
 }
 
@@ -73,6 +76,8 @@ export interface BatchTimers {
 export interface NotificationBatcherOptions {
   emit: (notification: DesktopNotification) => void
   timers: BatchTimers
+  /** The strings in the language of the moment. */
+  text: () => DesktopText
   /** A batch closes once nothing finished for this long… */
   quietMs?: number
   /** …or this long after its first item, whichever comes first. */
@@ -107,7 +112,7 @@ export class NotificationBatcher {
     this.#clearTimers()
     const items = this.#pending
     this.#pending = []
-    for (const notification of notificationsFor(items)) this.#options.emit(notification)
+    for (const notification of notificationsFor(items, this.#options.text())) this.#options.emit(notification)
   }
 
   /** Drops what is pending, without notifying. */

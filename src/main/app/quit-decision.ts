@@ -1,4 +1,5 @@
 import type { TransferStatus } from '../../shared/model/transfer'
+import type { DesktopText } from './desktop-text'
 
 /** Why the app is about to quit: the user asked, the queue emptied (setting), or the OS is ending the session. */
 export type QuitReason = 'user' | 'queue-empty' | 'system'
@@ -22,23 +23,23 @@ export type QuitDecision = { action: 'quit' } | { action: 'ask'; prompt: QuitPro
 export function quitDecision(
   counts: Readonly<Record<TransferStatus, number>>,
   reason: QuitReason,
+  t: DesktopText,
 ): QuitDecision {
   const moving = counts.active + counts.retrying
   const waiting = counts.queued
   if (reason !== 'user' || moving + waiting === 0) return { action: 'quit' }
-  const are = (n: number) => `${n} transfer${n === 1 ? ' is' : 's are'}`
-  const state =
+  const message =
     moving > 0 && waiting > 0
-      ? `${are(moving)} running and ${waiting} waiting`
+      ? t('quit.runningAndWaiting', { count: moving, waiting })
       : moving > 0
-        ? `${are(moving)} running`
-        : `${are(waiting)} waiting`
+        ? t('quit.running', { count: moving })
+        : t('quit.waiting', { count: waiting })
   return {
     action: 'ask',
     prompt: {
-      message: `Quit Fichier Desk? ${state}.`,
-      detail: 'They stop now and continue where they left off the next time Fichier Desk starts.',
-      buttons: ['Quit', 'Keep running'],
+      message,
+      detail: t('quit.detail'),
+      buttons: [t('quit.quit'), t('quit.stay')],
       defaultId: 1,
       cancelId: 1,
     },

@@ -1,5 +1,6 @@
 import { app, powerMonitor } from 'electron'
 import type { TransferStatus } from '../../shared/model/transfer'
+import type { DesktopText } from './desktop-text'
 import { askQuit } from './dialogs'
 import type { MainWindow } from './main-window'
 import { confirmsQuit, quitDecision, type QuitReason } from './quit-decision'
@@ -23,6 +24,7 @@ export function installQuitGuard(options: {
   window: MainWindow
   shutdown: () => Promise<void>
   onError: (error: unknown) => void
+  text: () => DesktopText
 }): QuitGuard {
   let state: 'running' | 'asking' | 'closing' = 'running'
   let reason: QuitReason = 'user'
@@ -39,7 +41,7 @@ export function installQuitGuard(options: {
     // We exit ourselves once the core is closed (app.exit emits no second before-quit).
     event.preventDefault()
     if (state !== 'running') return
-    const decision = quitDecision(options.counts(), reason)
+    const decision = quitDecision(options.counts(), reason, options.text())
     reason = 'user'
     if (decision.action === 'quit') return close()
     state = 'asking'

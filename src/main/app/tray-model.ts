@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { overallProgress, runningCount, type QueueSummary } from './queue-summary'
 import { formatSpeed } from '../../shared/format/format-bytes'
+import type { DesktopLocale } from './desktop-text'
 
 export const TrayState = z.enum(['idle', 'active', 'paused', 'error'])
 export type TrayState = z.infer<typeof TrayState>
@@ -32,47 +33,57 @@ export function trayState(summary: QueueSummary): TrayState {
   return 'idle'
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
-}
-
-export function trayTooltip(summary: QueueSummary, state: TrayState = trayState(summary)): string {
+export function trayTooltip(
+  summary: QueueSummary,
+  { t, language }: DesktopLocale,
+  state: TrayState = trayState(summary),
+): string {
   const lines = [PRODUCT_NAME]
   const { counts } = summary
   if (state === 'active') {
-    lines.push(`↓ ${formatSpeed(summary.downSpeed)}  ↑ ${formatSpeed(summary.upSpeed)}`)
+    const speed = (rate: number) => formatSpeed(rate, language)
+    lines.push(t('tray.speeds', { down: speed(summary.downSpeed), up: speed(summary.upSpeed) }))
     const progress = overallProgress(summary)
-    const running = plural(runningCount(summary), 'transfer')
-    lines.push(progress === null ? `${running} running` : `${Math.floor(progress * 100)}% of ${running}`)
+    const count = runningCount(summary)
+    lines.push(
+      progress === null
+        ? t('tray.running', { count })
+        : t('tray.progress', { count, percent: Math.floor(progress * 100) }),
+    )
   } else if (state === 'paused') {
-    lines.push(`${plural(counts.paused, 'transfer')} paused`)
+    lines.push(t('tray.paused', { count: counts.paused }))
   } else if (state === 'idle') {
-    lines.push('No transfers running')
+    lines.push(t('tray.idle'))
   }
-  if (counts.failed > 0) lines.push(`${plural(counts.failed, 'transfer')} failed`)
+  if (counts.failed > 0) lines.push(t('tray.failed', { count: counts.failed }))
   return lines.join('\n')
 }
 
-export function trayModel(summary: QueueSummary, view: { windowVisible: boolean }): TrayModel {
+export function trayModel(
+  summary: QueueSummary,
+  view: { windowVisible: boolean },
+  locale: DesktopLocale,
+): TrayModel {
+  const { t } = locale
   const state = trayState(summary)
   const { counts } = summary
   return {
     state,
     icon: `tray-${state}`,
-    tooltip: trayTooltip(summary, state),
+    tooltip: trayTooltip(summary, locale, state),
     items: [
       {
         type: 'item',
         action: 'toggle-window',
-        label: view.windowVisible ? `Hide ${PRODUCT_NAME}` : `Show ${PRODUCT_NAME}`,
+        label: view.windowVisible ? t('tray.hide') : t('tray.show'),
         enabled: true,
       },
-      { type: 'item', action: 'add-from-clipboard', label: 'Add links from clipboard', enabled: true },
+      { type: 'item', action: 'add-from-clipboard', label: t('tray.addFromClipboard'), enabled: true },
       { type: 'separator' },
-      { type: 'item', action: 'pause-all', label: 'Pause all', enabled: runningCount(summary) > 0 },
-      { type: 'item', action: 'resume-all', label: 'Resume all', enabled: counts.paused > 0 },
+      { type: 'item', action: 'pause-all', label: t('tray.pauseAll'), enabled: runningCount(summary) > 0 },
+      { type: 'item', action: 'resume-all', label: t('tray.resumeAll'), enabled: counts.paused > 0 },
       { type: 'separator' },
-      { type: 'item', action: 'quit', label: 'Quit', enabled: true },
+      { type: 'item', action: 'quit', label: t('tray.quit'), enabled: true },
     ],
   }
 }

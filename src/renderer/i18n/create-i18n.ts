@@ -1,6 +1,6 @@
 import { createInstance, type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { DEFAULT_NAMESPACE, resources, type Language } from './resources'
+import { DEFAULT_NAMESPACE, resources, type Language } from '../../shared/i18n/resources'
 
 /**
  * An i18next instance with every string bundled (no loading, so the first render is already

@@ -1,4 +1,4 @@
-import type { resources, DEFAULT_NAMESPACE } from './resources'
+import type { resources, DEFAULT_NAMESPACE } from '../../shared/i18n/resources'
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useStatus } from '../stores/stores-context'
-import { pickLanguage } from './pick-language'
+import { pickLanguage } from '../../shared/i18n/pick-language'
 
 /** Follows the `language` setting (or the system's languages) and keeps `<html lang>` in step. */
 export function useLanguage(): void {

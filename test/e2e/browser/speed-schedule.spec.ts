@@ -18,7 +18,9 @@ test.describe('the alternative speed limits', () => {
     await expect(toggle).toHaveAttribute('aria-pressed', 'false')
 
     await openSettings(page)
-    await page.getByLabel('Alternative limits', { exact: true }).selectOption({ label: 'On the schedule below' })
+    await page
+      .getByLabel('Alternative limits', { exact: true })
+      .selectOption({ label: 'On the schedule below' })
     await page.getByLabel('Alternative limit for downloads (KB/s)').fill('300')
     await page.getByLabel('Alternative limit for uploads (KB/s)').fill('100')
     await page.getByRole('button', { name: 'Add a slot' }).click()

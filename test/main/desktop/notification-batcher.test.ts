@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { desktopText } from '../../../src/main/app/desktop-text'
 import {
   NotificationBatcher,
   notificationsFor,
@@ -6,6 +7,8 @@ import {
   type DesktopNotification,
   type FinishedTransfer,
 } from '../../../src/main/app/notification-batcher'
+
+const EN = desktopText('en')
 
 /** Timers that fire only when the test moves time. */
 class ManualTimers implements BatchTimers {
@@ -61,6 +64,7 @@ function setup() {
   const shown: DesktopNotification[] = []
   const batcher = new NotificationBatcher({
     emit: (n) => shown.push(n),
+    text: () => EN,
     timers,
     quietMs: 1000,
     maxWaitMs: 5000,
@@ -70,14 +74,14 @@ function setup() {
 
 describe('notification texts', () => {
   it('names a single finished download', () => {
-    expect(notificationsFor([done('a')])).toEqual([
+    expect(notificationsFor([done('a')], EN)).toEqual([
       { outcome: 'completed', title: 'Download finished', body: 'a.bin', ids: ['a'] },
     ])
   })
 
   it('sums up ten downloads in one notification, naming three', () => {
     const items = Array.from({ length: 10 }, (_, i) => done(`f${i}`))
-    expect(notificationsFor(items)).toEqual([
+    expect(notificationsFor(items, EN)).toEqual([
       {
         outcome: 'completed',
         title: '10 downloads finished',
@@ -88,23 +92,25 @@ describe('notification texts', () => {
   })
 
   it('says "transfers" for a mix of kinds and "uploads" for uploads only', () => {
-    expect(notificationsFor([done('a'), done('b', 'upload')])[0]?.title).toBe('2 transfers finished')
-    expect(notificationsFor([done('a', 'upload'), done('b', 'upload')])[0]?.title).toBe('2 uploads finished')
-    expect(notificationsFor([done('r', 'remote-upload')])[0]?.title).toBe('Remote upload finished')
+    expect(notificationsFor([done('a'), done('b', 'upload')], EN)[0]?.title).toBe('2 transfers finished')
+    expect(notificationsFor([done('a', 'upload'), done('b', 'upload')], EN)[0]?.title).toBe(
+      '2 uploads finished',
+    )
+    expect(notificationsFor([done('r', 'remote-upload')], EN)[0]?.title).toBe('Remote upload finished')
   })
 
   it('reports failures apart from successes, with the reason when there is one failure', () => {
-    expect(notificationsFor([done('a'), failed('b'), done('c')])).toEqual([
+    expect(notificationsFor([done('a'), failed('b'), done('c')], EN)).toEqual([
       { outcome: 'completed', title: '2 downloads finished', body: 'a.bin, c.bin', ids: ['a', 'c'] },
       { outcome: 'failed', title: 'Download failed', body: 'b.bin: The link is dead', ids: ['b'] },
     ])
-    expect(notificationsFor([failed('x'), failed('y')])).toEqual([
+    expect(notificationsFor([failed('x'), failed('y')], EN)).toEqual([
       { outcome: 'failed', title: '2 downloads failed', body: 'x.bin, y.bin', ids: ['x', 'y'] },
     ])
   })
 
   it('makes nothing of nothing', () => {
-    expect(notificationsFor([])).toEqual([])
+    expect(notificationsFor([], EN)).toEqual([])
   })
 })
 

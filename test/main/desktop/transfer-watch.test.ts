@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { createTestService } from '../../helpers/test-service'
 import { allFinished, waitForTransfers } from '../../helpers/wait-for-transfers'
 import { view } from './queue-fixtures'
+import { desktopLocale } from '../../../src/main/app/desktop-text'
 
 const KEY = 'WatchKeyWatchKeyWatchKeyWatchK01'
 
@@ -66,6 +67,7 @@ describe('the main process view of the real queue', () => {
     const notifications: DesktopNotification[] = []
     const batcher = new NotificationBatcher({
       emit: (n) => notifications.push(n),
+      text: () => desktopLocale('en').t,
       timers: {
         set: (callback, ms) => setTimeout(callback, ms),
         clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -87,9 +89,11 @@ describe('the main process view of the real queue', () => {
       batcher.flush()
       expect(notifications).toHaveLength(2)
 
-      expect(summaries.some((s) => trayModel(s, { windowVisible: true }).state === 'active')).toBe(true)
+      expect(
+        summaries.some((s) => trayModel(s, { windowVisible: true }, desktopLocale('en')).state === 'active'),
+      ).toBe(true)
       expect(watch.summary.counts).toMatchObject({ completed: 10, failed: 1, active: 0, queued: 0 })
-      expect(trayModel(watch.summary, { windowVisible: true }).state).toBe('error')
+      expect(trayModel(watch.summary, { windowVisible: true }, desktopLocale('en')).state).toBe('error')
       expect(notifications[0]).toMatchObject({ outcome: 'completed', title: '10 downloads finished' })
       expect(notifications[0]?.ids).toHaveLength(10)
       expect(notifications[1]).toMatchObject({ outcome: 'failed', title: 'Download failed' })
@@ -98,7 +102,7 @@ describe('the main process view of the real queue', () => {
       const failedIds = watch.idsWith('failed')
       await service.bridge.invoke('transfers:remove', { ids: failedIds })
       await expect.poll(() => watch.summary.counts.failed).toBe(0)
-      expect(trayModel(watch.summary, { windowVisible: true }).state).toBe('idle')
+      expect(trayModel(watch.summary, { windowVisible: true }, desktopLocale('en')).state).toBe('idle')
     } finally {
       for (const unsubscribe of stop) unsubscribe()
       batcher.dispose()

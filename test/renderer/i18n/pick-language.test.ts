@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickLanguage } from '../../../src/renderer/i18n/pick-language'
+import { pickLanguage } from '../../../src/shared/i18n/pick-language'
 
 describe('pickLanguage', () => {
   it('uses the setting when it names a language', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from '../../../src/renderer/i18n/create-i18n'
-import { LANGUAGES, resources } from '../../../src/renderer/i18n/resources'
+import { LANGUAGES, resources } from '../../../src/shared/i18n/resources'
 
 type Tree = { [key: string]: string | Tree }
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { shell } from '../../i18n/locales/en/shell'
+import { shell } from '../../../shared/i18n/locales/en/shell'
 import { dismissToast, useToasts } from './toast-center'
 import type { Toast } from './toast-list'
 import './toasts.css'

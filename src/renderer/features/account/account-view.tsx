@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiKey, type AccountState } from '../../../shared/model/account'
-import { account as en } from '../../i18n/locales/en/account'
+import { account as en } from '../../../shared/i18n/locales/en/account'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'

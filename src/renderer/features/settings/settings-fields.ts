@@ -7,7 +7,7 @@ import {
   WhenQueueEmpty,
   type Settings,
 } from '../../../shared/model/settings'
-import type { settings as en } from '../../i18n/locales/en/settings'
+import type { settings as en } from '../../../shared/i18n/locales/en/settings'
 
 export type SettingKey = Exclude<keyof Settings, 'version'>
 type Options = (typeof en)['options']

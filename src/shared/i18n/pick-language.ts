@@ -1,4 +1,4 @@
-import type { LanguageSetting } from '../../shared/model/settings'
+import type { LanguageSetting } from '../model/settings'
 import { LANGUAGES, type Language } from './resources'
 
 /**
