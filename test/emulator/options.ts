@@ -70,6 +70,13 @@ export interface BehaviourSwitches {
   connectionLimitStatus: number
   /** Refuse a key used from a second IP within this time (`Only 1 location allowed at a time #887`); 0 = off. */
   oneLocationMs: number
+  /**
+   * A file uploaded through a node is not downloadable at once: for the first half of this time
+   * `get_token.cgi` answers HTTP 200 with `status: "KO"`, until its end the download URL answers 404.
+   */
+  freshUploadDelayMs: number
+  /** Share (0–1) of files whose first download request gets a 200 `text/html` page instead of the file. */
+  htmlFirstRequestRate: number
 }
 
 export const DEFAULT_SWITCHES: BehaviourSwitches = {
@@ -87,6 +94,8 @@ export const DEFAULT_SWITCHES: BehaviourSwitches = {
   remoteDelayMs: 0,
   connectionLimitStatus: 403,
   oneLocationMs: 0,
+  freshUploadDelayMs: 3000,
+  htmlFirstRequestRate: 0,
 }
 
 export interface EmulatorOptions extends Partial<BehaviourSwitches> {

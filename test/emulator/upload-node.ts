@@ -5,6 +5,7 @@ import { DOMAINS } from './options'
 import { escapeHtml, sendHtml, sendJson } from './json-reply'
 import type { FileRecord, UploadReport } from './records'
 import type { EmulatorRuntime } from './runtime'
+import { markFresh } from './processing'
 import { ROOT_ID } from './state-store'
 import { receiveBytes, type ReceivedBytes } from './store-upload'
 
@@ -156,6 +157,7 @@ export async function handleUpload(
       domain,
       ...(dpass ? { pass: dpass } : {}),
     })
+    markFresh(rt, file, Date.now())
     files.push(file)
   })
   if (files.length === 0) return drainAndRefuse(200, NO_FILE)

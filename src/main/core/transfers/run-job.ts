@@ -113,6 +113,7 @@ async function runDownload(
         callbacks.resetBytes()
         void callbacks.update({ meta: { partPath: undefined } })
       },
+      onNote: (note) => void callbacks.update({ note: note ?? undefined }),
     },
     signal,
   )

@@ -13,6 +13,8 @@ export const TRANSFER_FAILURE_CODES = [
   'BAD_RESPONSE',
   'LOCAL_FILE',
   'UPLOAD_REFUSED',
+  'NOT_READY',
+  'NOT_THE_FILE',
 ] as const
 export type TransferFailureCode = (typeof TRANSFER_FAILURE_CODES)[number]
 
