@@ -128,3 +128,20 @@ describe('download nodes', () => {
     expect(plain.body.toString()).toBe('456789')
   })
 })
+
+describe('names with characters 1fichier refuses', () => {
+  it('refuses them in mkdir and renames, and drops them from uploaded names', async () => {
+    for (const name of ['cash $', 'a<b', ' lead', 'trail ', "it's"]) {
+      const answer = await apiCall(em.apiUrl, 'folder/mkdir.cgi', { name, folder_id: 0 }, KEY)
+      expect(answer.status).toBe(403)
+      expect(jsonOf(answer).status).toBe('KO')
+    }
+    const file = await em.control.createFile({ key: KEY, name: 'plain.txt', content: 'x' })
+    const rename = jsonOf(
+      await apiCall(em.apiUrl, 'file/rename.cgi', { urls: [{ url: file.url, filename: 'a"b' }] }, KEY),
+    )
+    expect(rename.status).toBe('KO')
+    const link = await uploadNow("  it's <$name>`.txt", 'odd')
+    expect(em.control.listFiles(KEY).find((f) => f.url === link)?.name).toBe('its name.txt')
+  })
+})

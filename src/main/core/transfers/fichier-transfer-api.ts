@@ -2,6 +2,7 @@ import type { FichierClient } from '../fichier/fichier-client'
 import { whirlpoolOfFile } from '../fichier/whirlpool'
 import { attributesFromOptions } from '../fichier/attributes-from-options'
 import type { TransferApi, UploadResult } from './transfer-api'
+import { sameRemoteName } from '../../../shared/names/remote-name'
 
 /** The engine's view of 1fichier, over the API client. */
 export function createFichierTransferApi(client: FichierClient): TransferApi {
@@ -50,7 +51,7 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
     },
     async findRemoteFile(folderId, name, size, signal) {
       const listing = await client.folderList(folderId, { files: true, signal })
-      return listing.items.find((file) => file.name === name && file.size === size)?.url ?? null
+      return listing.items.find((file) => sameRemoteName(name, file.name) && file.size === size)?.url ?? null
     },
     async setAttributes(link, options) {
       await client.changeAttributes([link], attributesFromOptions(options))
