@@ -7,13 +7,20 @@ import { startEmulator, syntheticBytes, type RunningEmulator } from '../../emula
 import { runCli } from './cli-process'
 
 const KEY = 'DlCliKeyDlCliKeyDlCliKeyDlCliK01'
+const FREE_KEY = 'DlCliFreeDlCliFreeDlCliFreeDl001'
 const MiB = 1024 * 1024
 
 let emulator: RunningEmulator
 let work: string
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  emulator = await startEmulator({
+    rateLimits: false,
+    keys: [
+      { key: KEY, tier: 'premium' },
+      { key: FREE_KEY, tier: 'free', email: 'free@example.com' },
+    ],
+  })
   work = await mkdtemp(join(tmpdir(), 'fd-cli-dl-'))
 })
 
@@ -141,5 +148,24 @@ describe('fichier download', () => {
     expect(run.stderr).toContain(`waiting  ${link!}: 1fichier is still processing this file`)
     expect(await readFile(join(out, 'fresh.txt'), 'utf8')).toBe('fresh from the upload\n')
     emulator.control.setSwitches({ freshUploadDelayMs: 3000 })
+  }, 60_000)
+
+  it('tells a free account that downloads need Premium, while its uploads work', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'wanted.bin', content: 'w' })
+    const env = { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: FREE_KEY }
+    const state = join(work, 'state-free')
+    const download = await runCli(
+      ['download', file.url, '--out', join(work, 'free-out'), '--state-dir', state],
+      {
+        env,
+      },
+    )
+    expect(download.code).toBe(1)
+    expect(download.stderr).toMatch(/NEEDS_PREMIUM .*Premium or Access account/)
+    const source = join(work, 'free-upload.txt')
+    await writeFile(source, 'free accounts upload\n')
+    const upload = await runCli(['upload', source, '--json', '--state-dir', state], { env })
+    expect(upload.code).toBe(0)
+    expect(UploadOutput.parse(JSON.parse(upload.stdout)).items[0]?.status).toBe('completed')
   }, 60_000)
 })

@@ -15,6 +15,7 @@ export const TRANSFER_FAILURE_CODES = [
   'UPLOAD_REFUSED',
   'NOT_READY',
   'NOT_THE_FILE',
+  'NEEDS_PREMIUM',
 ] as const
 export type TransferFailureCode = (typeof TRANSFER_FAILURE_CODES)[number]
 
