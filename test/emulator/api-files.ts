@@ -24,7 +24,8 @@ function ownedTarget(call: ApiCall, folderId: number): number {
   return folderId
 }
 
-const info: ApiHandler = async ({ rt, account, body, ip }) => {
+const info: ApiHandler = async ({ rt, account, body, ip, now }) => {
+  rt.fileInfoBursts.hit(account.key, now, rt.switches.fileInfoBurst)
   const file = resolveOrFail(rt, stringField(body, 'url'))
   assertReadable(file, account, stringField(body, 'pass'), ip)
   return infoView(rt, file)

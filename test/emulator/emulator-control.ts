@@ -269,6 +269,7 @@ export class EmulatorControl {
     this.rt.faults.reset()
     this.rt.speedCap = 0
     this.rt.limiter.clear()
+    this.rt.fileInfoBursts.clear()
   }
 
   stats(): EmulatorStats {

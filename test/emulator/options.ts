@@ -1,3 +1,5 @@
+import type { FileInfoBurstRule } from './file-info-burst'
+
 /** Account tiers: `offer` 1 (premium), 2 (access), 0 (free). */
 export type Tier = 'premium' | 'access' | 'free'
 
@@ -77,6 +79,8 @@ export interface BehaviourSwitches {
   freshUploadDelayMs: number
   /** Share (0–1) of files whose first download request gets a 200 `text/html` page instead of the file. */
   htmlFirstRequestRate: number
+  /** A burst of `file/info.cgi` from one account answers `Owner locked #649` for a while; null = off. */
+  fileInfoBurst: FileInfoBurstRule | null
 }
 
 export const DEFAULT_SWITCHES: BehaviourSwitches = {
@@ -96,6 +100,7 @@ export const DEFAULT_SWITCHES: BehaviourSwitches = {
   oneLocationMs: 0,
   freshUploadDelayMs: 3000,
   htmlFirstRequestRate: 0,
+  fileInfoBurst: { max: 5, windowMs: 10_000, lockMs: 60_000 },
 }
 
 export interface EmulatorOptions extends Partial<BehaviourSwitches> {

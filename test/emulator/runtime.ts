@@ -5,6 +5,7 @@ import type { FileRecord } from './records'
 import type { RateLimiter } from './rate-limiter'
 import type { StateStore } from './state-store'
 import { emptyStats, type EmulatorStats } from './stats'
+import { FileInfoBursts } from './file-info-burst'
 
 export interface DownloadToken {
   path: string
@@ -30,6 +31,7 @@ export class EmulatorRuntime {
   private downloadNodeCounter = 0
   /** Files whose first download request was already answered (for `htmlFirstRequestRate`). */
   readonly servedFiles = new Set<string>()
+  readonly fileInfoBursts = new FileInfoBursts()
 
   constructor(
     readonly store: StateStore,

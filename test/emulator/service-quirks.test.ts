@@ -145,3 +145,16 @@ describe('names with characters 1fichier refuses', () => {
     expect(em.control.listFiles(KEY).find((f) => f.url === link)?.name).toBe('its name.txt')
   })
 })
+
+describe('bursts of file/info', () => {
+  it('answers Owner locked #649 after more than 5 calls within 10 s, by default', async () => {
+    const file = await em.control.createFile({ key: KEY, name: 'looked-at.txt', content: 'x' })
+    const statuses: unknown[] = []
+    for (let i = 0; i < 7; i++) {
+      statuses.push(jsonOf(await apiCall(em.apiUrl, 'file/info.cgi', { url: file.url }, KEY)).message ?? 'OK')
+    }
+    expect(statuses.slice(0, 5)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK'])
+    expect(statuses.slice(5)).toEqual(['Owner locked #649', 'Owner locked #649'])
+    em.control.reset()
+  })
+})
