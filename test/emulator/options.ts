@@ -100,7 +100,7 @@ export const DEFAULT_SWITCHES: BehaviourSwitches = {
   oneLocationMs: 0,
   freshUploadDelayMs: 3000,
   htmlFirstRequestRate: 0,
-  fileInfoBurst: { max: 5, windowMs: 10_000, lockMs: 60_000 },
+  fileInfoBurst: { max: 8, windowMs: 5_000, lockMs: 60_000 },
 }
 
 export interface EmulatorOptions extends Partial<BehaviourSwitches> {
