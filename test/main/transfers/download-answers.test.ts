@@ -119,7 +119,7 @@ async function halfDownloaded(link: string): Promise<string> {
 }
 
 describe('a 200 that is not the file', () => {
-  it.each(['too-fast', 'maintenance', 'redirect-db'] as const)(
+  it.each(['too-fast', 'maintenance', 'redirect-db', 'vpn'] as const)(
     'never writes the %s page: backs off and gets the file',
     async (kind) => {
       const file = await synthetic(`page-${kind}.bin`, 3)

@@ -112,8 +112,8 @@ export class DownloadJob {
   readonly #signal: AbortSignal
   #token: { url: string; at: number; pending: Promise<string> } | null = null
   readonly #processing: ProcessingWait
-  /** Connections of this file receiving bytes right now. */
-  #streaming = 0
+  /** Connections of this file open or being opened right now. */
+  #alive = 0
   /** An extra connection of this file was refused: later refusals are the cap too. */
   #capped = false
 
@@ -192,9 +192,9 @@ export class DownloadJob {
       stream.destroy()
       return this.#open(range, url)
     }
-    if (refused && (this.#streaming > 0 || this.#capped)) {
-      // Refused even with a fresh token while other connections of this file are served: this one
-      // is over the account's connection cap.
+    if (refused && (this.#alive > 1 || this.#capped)) {
+      // Refused even with a fresh token while other connections of this file are open: this one is
+      // over the account's connection cap.
       stream.destroy()
       this.#capped = true
       throw new ConnectionCapError(response.status)
@@ -423,13 +423,10 @@ export class DownloadJob {
       let failures = 0
       let stream = opened
       while (segment.position < segment.end) {
-        let counted = false
         try {
           if (!stream) stream = await this.#open(segment)
           // Nothing is written unless the answer is exactly the part asked for (the part is kept).
           servedRange(stream.status, stream.headers, { start: segment.position, size: part.size })
-          this.#streaming++
-          counted = true
           await this.#pump(stream, segment, part, maybeFlush)
           stream = null
           failures = 0
@@ -448,8 +445,6 @@ export class DownloadJob {
           }
           if (!isRetriable(error) || isFinalForNow(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
           await this.#deps.clock.sleep(backoff(failures), this.#signal)
-        } finally {
-          if (counted) this.#streaming--
         }
       }
     }
@@ -460,11 +455,13 @@ export class DownloadJob {
       segment.startedAt = this.#deps.clock.now()
       segment.startedFrom = segment.position
       active.add(segment)
+      this.#alive++
       const worker = runSegment(segment, opened)
         .catch((error: unknown) => {
           errors.push(error)
         })
         .finally(() => {
+          this.#alive--
           active.delete(segment)
           release()
           workers.delete(worker)
