@@ -167,6 +167,23 @@ describe('a 200 that is not the file', () => {
   })
 })
 
+describe('an unknown refusal of get_token', () => {
+  it('is tried again with backoff, not taken as the end of the download', async () => {
+    const file = await synthetic('odd-answer.bin', 8)
+    const unknown = { status: 'KO', message: 'Something new happened #999' }
+    emulator.control.failNext({ path: '/v1/download/get_token.cgi', status: 403, body: unknown })
+    const { instance } = job({ link: file.url })
+    expect(await instance.run()).toMatchObject({ status: 'completed', size: SIZE })
+    expect(emulator.control.stats().requests['/v1/download/get_token.cgi']).toBe(2)
+
+    emulator.control.failNext({ path: '/v1/download/get_token.cgi', status: 403, body: unknown, times: 100 })
+    const again = job({ link: file.url, conflict: 'overwrite' }, { clock: hastyClock() })
+    const error = await again.instance.run().catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'NODE_REFUSED', retriable: true })
+    expect((error as Error).message).toMatch(/Something new happened #999.*tried again later/)
+  })
+})
+
 describe('a fresh upload', () => {
   it('is downloaded once 1fichier has processed it, saying so meanwhile (default delay)', async () => {
     const source = join(dir, 'fresh-source.txt')

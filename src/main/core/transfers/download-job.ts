@@ -7,7 +7,7 @@ import type { ConnectionBudget } from './connection-budget'
 import { assertNotWebPage, header, servedRange } from './download-response'
 import { freeName, pathInside, safeFileName } from './file-name'
 import { PartFile, type PartControl } from './part-file'
-import { isNotCustomer, needsPremium } from './needs-premium'
+import { isNotCustomer, isUnknownRefusal, laterAgain, needsPremium } from './token-refusals'
 import { isNotReadyToken, ProcessingWait } from './processing-wait'
 import { openRange } from './range-request'
 import { SegmentWriter } from './segment-writer'
@@ -132,6 +132,7 @@ export class DownloadJob {
         return await this.#deps.tokenFor(this.#request.link, this.#request.password, this.#signal)
       } catch (error) {
         if (isNotCustomer(error)) throw needsPremium(error)
+        if (isUnknownRefusal(error)) throw laterAgain(error)
         if (this.#signal.aborted || !isNotReadyToken(error)) throw error
         await this.#processing.wait(this.#signal)
       }
