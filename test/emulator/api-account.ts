@@ -1,4 +1,5 @@
 import { ApiRefusalError, badRequest, notFound } from './api-error'
+import { processingPhase } from './processing'
 import type { ApiHandler } from './api-call'
 import { flagField, intField, stringField } from './body-fields'
 import { assertReadable } from './file-access'
@@ -84,6 +85,8 @@ const getToken: ApiHandler = ({ rt, account, body, req, ip, now }) => {
   }
   if (!file) throw notFound()
   assertReadable(file, account, stringField(body, 'pass'), ip)
+  // rclone retries get_token while `status` is not OK, even on HTTP 200 (backend/fichier/api.go).
+  if (processingPhase(rt, file, now) === 'token') return { status: 'KO', message: 'File not ready yet' }
   const cdn = 'cdn' in body ? flagField(body, 'cdn') : account.settings.use_cdn
   const path = `${cdn ? 'c' : 'p'}${newTokenDigits()}`
   if (rt.tokens.size > 10_000) {
@@ -97,6 +100,7 @@ const getToken: ApiHandler = ({ rt, account, body, req, ip, now }) => {
     single: flagField(body, 'single') === 1,
     used: false,
     inline: flagField(body, 'inline') === 1 || file.inline === 1,
+    node: rt.nextDownloadNode(),
   })
   rt.stats.tokensIssued++
   const scheme = flagField(body, 'no_ssl') ? 'http' : rt.scheme

@@ -7,6 +7,7 @@ import { parisTime, parseParisTime } from './paris-time'
 import type { AclRecord, FileRecord } from './records'
 import type { EmulatorRuntime } from './runtime'
 import { ROOT_ID } from './state-store'
+import { assertAcceptedName } from './reserved-names'
 
 function floodListing(): ApiRefusalError {
   return new ApiRefusalError(403, 'Flood detected: IP Locked', 374)
@@ -23,7 +24,8 @@ function ownedTarget(call: ApiCall, folderId: number): number {
   return folderId
 }
 
-const info: ApiHandler = async ({ rt, account, body, ip }) => {
+const info: ApiHandler = async ({ rt, account, body, ip, now }) => {
+  rt.fileInfoBursts.hit(account.key, now, rt.switches.fileInfoBurst)
   const file = resolveOrFail(rt, stringField(body, 'url'))
   assertReadable(file, account, stringField(body, 'pass'), ip)
   return infoView(rt, file)
@@ -103,6 +105,7 @@ const mv: ApiHandler = (call) => {
   const destination = ownedTarget(call, intField(body, 'destination_folder_id', ROOT_ID))
   const rename = stringField(body, 'rename')
   if (rename !== undefined && urls.length > 1) throw badRequest('Rename is only possible with one file', 304)
+  assertAcceptedName(rename)
   const files = urls.map((url) => resolveOrFail(rt, url))
   files.forEach((file) => assertOwned(file, account))
   if (rename !== undefined && files[0]?.name === rename)
@@ -129,6 +132,7 @@ const rename: ApiHandler = ({ rt, account, body }) => {
     const fields = (entry ?? {}) as JsonBody
     const file = rt.resolveLink(stringField(fields, 'url') ?? '')
     const filename = stringField(fields, 'filename')
+    assertAcceptedName(filename)
     if (!file || file.owner !== account.key || !filename || filename === file.name) continue
     urls.push({ url: rt.fileLink(file), old_filename: file.name, new_filename: filename })
     file.name = filename
@@ -145,6 +149,7 @@ const cp: ApiHandler = (call) => {
   const folderId = ownedTarget(call, intField(body, 'folder_id', ROOT_ID))
   const rename = stringField(body, 'rename')
   if (rename !== undefined && urls.length > 1) throw badRequest('Rename is only possible with one file', 304)
+  assertAcceptedName(rename)
   const pass = stringField(body, 'pass')
   const files = urls.map((url) => resolveOrFail(rt, url))
   files.forEach((file) => assertReadable(file, account, pass, ip))
@@ -180,6 +185,7 @@ const chattr: ApiHandler = ({ rt, account, body }) => {
   const filename = stringField(body, 'filename')
   if (filename !== undefined && files.length > 1)
     throw badRequest('Rename is only possible with one file', 304)
+  assertAcceptedName(filename)
   const pass = stringField(body, 'pass')
   if (pass !== undefined && pass !== '' && pass.length < 6)
     throw badRequest('Password must be at least 6 characters', 306)

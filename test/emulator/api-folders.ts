@@ -6,6 +6,7 @@ import { newDirId } from './ids'
 import { parisTime } from './paris-time'
 import type { FolderRecord, GroupShare } from './records'
 import { ROOT_ID } from './state-store'
+import { assertAcceptedName } from './reserved-names'
 
 function ownFolder(call: ApiCall, id: number): FolderRecord {
   const folder = call.rt.store.folderOf(call.account.key, id)
@@ -61,8 +62,9 @@ const ls: ApiHandler = async (call) => {
 
 const mkdir: ApiHandler = (call) => {
   const { rt, account, body } = call
-  const name = stringField(body, 'name')?.trim()
-  if (!name) throw badRequest('Folder name must be defined', 321)
+  const name = stringField(body, 'name')
+  if (!name?.trim()) throw badRequest('Folder name must be defined', 321)
+  assertAcceptedName(name)
   if (name.length > 250) throw badRequest('Folder name too long', 322)
   const parent = ownFolder(call, intField(body, 'folder_id', ROOT_ID))
   if (
@@ -117,6 +119,7 @@ const mv: ApiHandler = (call) => {
   if (folder.id === ROOT_ID) throw badRequest('The root folder cannot be moved', 327)
   const oldName = folder.name
   const rename = stringField(body, 'rename')
+  assertAcceptedName(rename)
   if (rename !== undefined && rename !== '') {
     // The documented rule: with `rename`, the destination fields are ignored.
     folder.name = rename

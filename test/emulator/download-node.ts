@@ -3,14 +3,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parseRange } from './byte-range'
 import type { DownloadFaults } from './faults'
 import { sendFault } from './fault-reply'
+import { sendHtmlPage } from './html-pages'
 import { sendHtml } from './json-reply'
+import { processingPhase } from './processing'
 import type { FileRecord } from './records'
 import type { EmulatorRuntime } from './runtime'
 
 export const TOKEN_PATH = /^\/([pc]\d{6,12})$/
 
-function etagOf(file: FileRecord): string {
-  const tag = createHash('sha1').update(file.id).digest('hex').slice(0, 9)
+/** Like the real node's inode-size-mtime ETag: the same file has another ETag on every node. */
+function etagOf(file: FileRecord, node: number): string {
+  const tag = createHash('sha1').update(`${node}:${file.id}`).digest('hex').slice(0, 9)
   return `"${tag}-${file.size.toString(16)}-${Math.floor(file.createdAt / 1000).toString(16)}"`
 }
 
@@ -127,6 +130,20 @@ export async function handleDownload(
   if (token.single && token.used) return refuse(res, 403, 'Lien expiré / Expired link')
   const file = rt.store.files.get(token.fileId)
   if (!file) return refuse(res, 404, 'Not Found')
+  if (processingPhase(rt, file, now) !== null) {
+    countStatus(404)
+    return refuse(res, 404, 'Not Found')
+  }
+  if (req.method === 'GET') {
+    const first = !rt.servedFiles.has(file.id)
+    rt.servedFiles.add(file.id)
+    const rate = rt.switches.htmlFirstRequestRate
+    const kind = rt.faults.takeHtmlPage() ?? (first && rate > 0 && Math.random() < rate ? 'too-fast' : null)
+    if (kind) {
+      countStatus(kind === 'redirect-db' ? 302 : kind === 'vpn' ? 403 : 200)
+      return sendHtmlPage(res, kind)
+    }
+  }
   const active = rt.connections.get(token.owner) ?? 0
   if (req.method === 'GET' && active >= rt.maxConnections) {
     rt.stats.refusedConnections++
@@ -135,7 +152,7 @@ export async function handleDownload(
   }
   if (req.method === 'GET' && token.single) token.used = true
 
-  const etag = etagOf(file)
+  const etag = etagOf(file, token.node)
   const lastModified = new Date(file.createdAt).toUTCString()
   const ifRange = req.headers['if-range']
   const rangeApplies = ifRange === undefined || ifRange === etag || ifRange === lastModified

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { ApiRefusalError } from './api-error'
-import type { FailRule, StallRule, WrongLengthRule } from './faults'
+import type { FailRule, HtmlPageRule, StallRule, WrongLengthRule } from './faults'
 import { newDirId, newFileId } from './ids'
 import {
   DEFAULT_RATE_LIMITS,
@@ -217,6 +217,11 @@ export class EmulatorControl {
     this.rt.faults.wrongLengthNext(rule)
   }
 
+  /** The next download request(s) get a web page (`too-fast`, `maintenance`, `redirect-db`, `vpn`). */
+  htmlPageNext(rule: HtmlPageRule): void {
+    this.rt.faults.htmlPageNext(rule)
+  }
+
   endPlWait(times = 1): void {
     this.rt.faults.endPlWait += times
   }
@@ -264,6 +269,7 @@ export class EmulatorControl {
     this.rt.faults.reset()
     this.rt.speedCap = 0
     this.rt.limiter.clear()
+    this.rt.fileInfoBursts.clear()
   }
 
   stats(): EmulatorStats {
@@ -293,6 +299,7 @@ const HTTP_METHODS = new Set([
   'setSpeedCap',
   'setMaxConnections',
   'wrongLengthNext',
+  'htmlPageNext',
   'endPlWait',
   'endPlEmptyLinks',
   'loseUploadNode',

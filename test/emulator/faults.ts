@@ -1,3 +1,5 @@
+import type { HtmlPageKind } from './html-pages'
+
 /** Answer the next `times` requests to `path` with this status/body instead of the real one. */
 export interface FailRule {
   /** A pathname (`/v1/file/ls.cgi`, `/upload.cgi`, `/end.pl`), a prefix ending in `*`, or `download` for token URLs. */
@@ -20,6 +22,12 @@ export interface StallRule {
 export interface WrongLengthRule {
   times?: number
   delta?: number
+}
+
+/** Answer the next `times` download requests with a web page of this kind instead of the file. */
+export interface HtmlPageRule {
+  kind: HtmlPageKind
+  times?: number
 }
 
 interface Counted<T> {
@@ -57,6 +65,7 @@ export class FaultBook {
   private resets: Counted<number>[] = []
   private drips: Counted<number>[] = []
   private wrongLengths: Counted<WrongLengthRule>[] = []
+  private htmlPages: Counted<HtmlPageKind>[] = []
   endPlWait = 0
   endPlEmptyLinks = 0
   loseUploadNode = 0
@@ -79,6 +88,14 @@ export class FaultBook {
 
   wrongLengthNext(rule: WrongLengthRule = {}): void {
     this.wrongLengths.push({ rule, left: rule.times ?? 1 })
+  }
+
+  htmlPageNext(rule: HtmlPageRule): void {
+    this.htmlPages.push({ rule: rule.kind, left: rule.times ?? 1 })
+  }
+
+  takeHtmlPage(): HtmlPageKind | undefined {
+    return take(this.htmlPages, () => true)
   }
 
   takeFail(path: string, isDownload: boolean): FailRule | undefined {
@@ -118,6 +135,7 @@ export class FaultBook {
     this.resets = []
     this.drips = []
     this.wrongLengths = []
+    this.htmlPages = []
     this.endPlWait = 0
     this.endPlEmptyLinks = 0
     this.loseUploadNode = 0

@@ -77,7 +77,13 @@ describe('serving', () => {
 
   it('keeps uploaded files and state across a restart when given a data folder', async () => {
     const dataDir = join(temp, 'data')
-    const first = await startEmulator({ rateLimits: false, keys: [{ key: KEY }], dataDir })
+    // About persistence: the fresh-upload delay is off.
+    const first = await startEmulator({
+      rateLimits: false,
+      keys: [{ key: KEY }],
+      dataDir,
+      freshUploadDelayMs: 0,
+    })
     const folder = first.control.createFolder({ key: KEY, name: 'Kept' })
     const server = jsonOf(await apiCall(first.apiUrl, 'upload/get_upload_server.cgi', undefined))
     const upload = await rawRequest(`http://${server.url as string}/upload.cgi?id=${server.id as string}`, {
@@ -90,7 +96,7 @@ describe('serving', () => {
     })
     expect(upload.status).toBe(302)
     await first.stop()
-    const second = await startEmulator({ rateLimits: false, dataDir })
+    const second = await startEmulator({ rateLimits: false, dataDir, freshUploadDelayMs: 0 })
     try {
       const listing = jsonOf(await apiCall(second.apiUrl, 'file/ls.cgi', { folder_id: folder.id }, KEY))
       const item = (listing.items as { url: string; filename: string }[])[0]

@@ -1,3 +1,5 @@
+import type { FileInfoBurstRule } from './file-info-burst'
+
 /** Account tiers: `offer` 1 (premium), 2 (access), 0 (free). */
 export type Tier = 'premium' | 'access' | 'free'
 
@@ -70,6 +72,15 @@ export interface BehaviourSwitches {
   connectionLimitStatus: number
   /** Refuse a key used from a second IP within this time (`Only 1 location allowed at a time #887`); 0 = off. */
   oneLocationMs: number
+  /**
+   * A file uploaded through a node is not downloadable at once: for the first half of this time
+   * `get_token.cgi` answers HTTP 200 with `status: "KO"`, until its end the download URL answers 404.
+   */
+  freshUploadDelayMs: number
+  /** Share (0–1) of files whose first download request gets a 200 `text/html` page instead of the file. */
+  htmlFirstRequestRate: number
+  /** A burst of `file/info.cgi` from one account answers `Owner locked #649` for a while; null = off. */
+  fileInfoBurst: FileInfoBurstRule | null
 }
 
 export const DEFAULT_SWITCHES: BehaviourSwitches = {
@@ -87,6 +98,9 @@ export const DEFAULT_SWITCHES: BehaviourSwitches = {
   remoteDelayMs: 0,
   connectionLimitStatus: 403,
   oneLocationMs: 0,
+  freshUploadDelayMs: 3000,
+  htmlFirstRequestRate: 0,
+  fileInfoBurst: { max: 8, windowMs: 5_000, lockMs: 60_000 },
 }
 
 export interface EmulatorOptions extends Partial<BehaviourSwitches> {

@@ -69,6 +69,8 @@ export interface FileRecord {
   cdn: number
   acl: AclRecord | null
   removeCode: string
+  /** Until this time (epoch ms) a fresh upload is still being processed and cannot be downloaded. */
+  readyAt?: number
 }
 
 export interface UploadReport {

@@ -5,6 +5,7 @@ import type { FileRecord } from './records'
 import type { RateLimiter } from './rate-limiter'
 import type { StateStore } from './state-store'
 import { emptyStats, type EmulatorStats } from './stats'
+import { FileInfoBursts } from './file-info-burst'
 
 export interface DownloadToken {
   path: string
@@ -14,6 +15,8 @@ export interface DownloadToken {
   single: boolean
   used: boolean
   inline: boolean
+  /** The download node serving this token (each node has its own ETag for the same file). */
+  node: number
 }
 
 /** Shared state of a running emulator: what every request handler reads and changes. */
@@ -25,6 +28,10 @@ export class EmulatorRuntime {
   speedCap = 0
   port = 0
   private nodeCounter = 0
+  private downloadNodeCounter = 0
+  /** Files whose first download request was already answered (for `htmlFirstRequestRate`). */
+  readonly servedFiles = new Set<string>()
+  readonly fileInfoBursts = new FileInfoBursts()
 
   constructor(
     readonly store: StateStore,
@@ -58,6 +65,12 @@ export class EmulatorRuntime {
     const number = (index % 12) + 1
     const name = kind === 'up' ? `up${number}.${base}` : `a-${number}.${base}`
     return this.publicPort === undefined ? name : `${name}:${this.publicPort}`
+  }
+
+  /** The next download node (1–12, in turn) a token is issued on. */
+  nextDownloadNode(): number {
+    this.downloadNodeCounter = (this.downloadNodeCounter % 12) + 1
+    return this.downloadNodeCounter
   }
 
   fileLink(file: FileRecord): string {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleApi } from './api-host'
 import { ApiRefusalError } from './api-error'
 import { handleDownload, TOKEN_PATH } from './download-node'
+import { sendHomePage } from './html-pages'
 import { invokeControl, type EmulatorControl } from './emulator-control'
 import { sendFault } from './fault-reply'
 import { sendHtml, sendJson } from './json-reply'
@@ -84,6 +85,10 @@ export function createRequestListener(rt: EmulatorRuntime, control: EmulatorCont
       const dir = /^\/dir\/([A-Za-z0-9]+)\/?$/.exec(pathname)
       if (dir?.[1]) return await handleDir(rt, req, res, url, dir[1])
       if (pathname === '/check_links.pl') return await handleCheckLinks(rt, req, res)
+      if (pathname === '/') {
+        req.resume()
+        return sendHomePage(res, url)
+      }
       req.resume()
       sendHtml(res, 404, '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>')
     } catch (error) {

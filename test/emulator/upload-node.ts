@@ -5,8 +5,10 @@ import { DOMAINS } from './options'
 import { escapeHtml, sendHtml, sendJson } from './json-reply'
 import type { FileRecord, UploadReport } from './records'
 import type { EmulatorRuntime } from './runtime'
+import { markFresh } from './processing'
 import { ROOT_ID } from './state-store'
 import { receiveBytes, type ReceivedBytes } from './store-upload'
+import { strippedName } from './reserved-names'
 
 const NO_FILE = "Pas de fichier trouvé dans l'envoi"
 const CANNOT_OPEN = 'Ne peut ouvrir le fichier destination'
@@ -142,20 +144,21 @@ export async function handleUpload(
   parsed.parts.forEach((part, index) => {
     const bytes = received[index] as ReceivedBytes
     const empty = bytes.size === 0 && rt.switches.zeroByteUploads === 'reject'
-    if (part.filename === '' || empty) {
+    if (strippedName(part.filename) === '' || empty) {
       rmSync(rt.store.blobPath(bytes.blob), { force: true })
       return
     }
     const file = rt.store.addFile({
       owner,
       folderId,
-      name: part.filename,
+      name: strippedName(part.filename),
       size: bytes.size,
       content: { kind: 'stored', blob: bytes.blob },
       checksum: bytes.checksum,
       domain,
       ...(dpass ? { pass: dpass } : {}),
     })
+    markFresh(rt, file, Date.now())
     files.push(file)
   })
   if (files.length === 0) return drainAndRefuse(200, NO_FILE)

@@ -24,6 +24,8 @@ export const UploadItemOutput = z.object({
   link: z.string().optional(),
   removeLink: z.string().optional(),
   checksum: z.string().optional(),
+  /** The name on 1fichier, when it differs from `name` (characters 1fichier refuses were replaced). */
+  remoteName: z.string().optional(),
   error: TransferError.optional(),
 })
 export type UploadItemOutput = z.infer<typeof UploadItemOutput>
@@ -92,6 +94,8 @@ export const MkdirOutput = z.object({
   command: z.literal('mkdir'),
   path: z.string(),
   folderId: z.number().int().nonnegative(),
+  /** The path on 1fichier, when it differs from `path` (characters 1fichier refuses were replaced). */
+  remotePath: z.string().optional(),
 })
 export type MkdirOutput = z.infer<typeof MkdirOutput>
 
@@ -120,6 +124,8 @@ export const RenameOutput = z.object({
   path: z.string(),
   type: z.enum(['file', 'folder']),
   newName: z.string(),
+  /** The name on 1fichier, when it differs from `newName` (characters 1fichier refuses were replaced). */
+  remoteName: z.string().optional(),
 })
 export type RenameOutput = z.infer<typeof RenameOutput>
 

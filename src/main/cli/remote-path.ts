@@ -2,6 +2,7 @@ import type { FichierClient } from '../core/fichier/fichier-client'
 import type { FileItem } from '../core/fichier/wire-schemas'
 import { AppError } from '../core/lib/app-error'
 import { UsageError } from './usage-error'
+import { sameRemoteName } from '../../shared/names/remote-name'
 
 export type RemoteTarget =
   | { type: 'folder'; path: string; id: number }
@@ -35,7 +36,7 @@ export async function resolveFolder(
   let id = 0
   for (const [index, name] of segments.entries()) {
     const listing = await client.folderList(id, { files: true, ...(signal ? { signal } : {}) })
-    const found = listing.subFolders.find((folder) => folder.name === name)
+    const found = listing.subFolders.find((folder) => sameRemoteName(name, folder.name))
     if (!found) {
       throw new AppError(
         'REMOTE_NOT_FOUND',
@@ -59,10 +60,10 @@ export async function resolveTarget(
   if (name === undefined) return { type: 'folder', path: '/', id: 0 }
   const parentId = await resolveFolder(client, segments.slice(0, -1), signal)
   const listing = await client.folderList(parentId, { files: true, ...(signal ? { signal } : {}) })
-  const folder = listing.subFolders.find((candidate) => candidate.name === name)
+  const folder = listing.subFolders.find((candidate) => sameRemoteName(name, candidate.name))
   const normalized = joinRemotePath(segments)
   if (folder) return { type: 'folder', path: normalized, id: folder.id }
-  const file = listing.items.find((candidate) => candidate.name === name)
+  const file = listing.items.find((candidate) => sameRemoteName(name, candidate.name))
   if (file) return { type: 'file', path: normalized, url: file.url, folderId: parentId, item: file }
   throw new AppError('REMOTE_NOT_FOUND', `There is no file or folder ${normalized} on 1fichier.`)
 }

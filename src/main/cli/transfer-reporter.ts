@@ -30,6 +30,13 @@ export function createTransferReporter(
   describeDone: DescribeDone,
 ): TransferReporter {
   const ended = new Set<string>()
+  // A remark made while a transfer runs (e.g. 1fichier still processing the file), said once.
+  const notes = new Map<string, string>()
+  const waitingLine = (view: TransferView): string | null => {
+    if (view.status !== 'active' || !view.note || notes.get(view.id) === view.note) return null
+    notes.set(view.id, view.note)
+    return `waiting  ${view.name}: ${view.note}`
+  }
   const finishedLine = (view: TransferView): string | null => {
     if (ended.has(view.id)) return null
     if (view.status === 'completed') return describeDone(view)
@@ -42,6 +49,8 @@ export function createTransferReporter(
       progress: () => {},
       changed: (view) => {
         const line = finishedLine(view)
+        const waiting = waitingLine(view)
+        if (waiting) output.note(waiting)
         if (line === null) {
           if (view.status === 'retrying' && view.error)
             output.note(`retrying  ${view.name}: ${view.error.code} ${view.error.message}`)
@@ -96,6 +105,8 @@ export function createTransferReporter(
     },
     changed(view) {
       names.set(view.id, view.name)
+      const waiting = waitingLine(view)
+      if (waiting) bars.log(`${waiting}\n`)
       const line = finishedLine(view)
       if (line === null) return
       ended.add(view.id)

@@ -108,7 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const engine = new TransferEngine({
     store,
     records: items,
-    api: createFichierTransferApi(client),
+    api: createFichierTransferApi(client, { clock }),
     clock,
     settings: currentEngineSettings(),
     log: options.log,

@@ -2,6 +2,8 @@ import type { AccountInfo } from './account'
 
 /** Something about the account that stops or will soon stop transfers. */
 export type AccountWarning =
+  /** A free account's key: listings and uploads work, downloads through the API do not. */
+  | { kind: 'free-account' }
   | { kind: 'subscription-ended' }
   /** `daysLeft`: whole days left, 0 when less than a day remains. */
   | { kind: 'subscription-ending'; daysLeft: number }
@@ -37,6 +39,7 @@ export function subscriptionEndMs(value: string | null): number | null {
 /** The warnings for `account` at `now` (epoch ms), most serious first. */
 export function accountWarnings(account: AccountInfo, now: number): AccountWarning[] {
   const warnings: AccountWarning[] = []
+  if (account.offer === 'free') warnings.push({ kind: 'free-account' })
   const end = account.offer === 'free' ? null : subscriptionEndMs(account.subscriptionEnd)
   if (end !== null && end <= now) warnings.push({ kind: 'subscription-ended' })
   else if (end !== null && end - now <= SUBSCRIPTION_WARNING_DAYS * DAY_MS) {

@@ -21,6 +21,7 @@ import { createConfSettingsPort } from '../../../src/main/core/settings/conf-set
 import { SettingsService } from '../../../src/main/core/settings/settings-service'
 import { AccountState } from '../../../src/shared/model/account'
 import { startEmulator } from '../../emulator'
+import { apiCall } from '../../emulator/raw-http'
 import type { RunningEmulator } from '../../emulator'
 
 const PREMIUM = 'AccountKeyPremiumAccountKey00001'
@@ -146,7 +147,7 @@ describe('AccountService', () => {
     client.close()
   })
 
-  it('refuses a malformed, wrong or free-account key and stores nothing', async () => {
+  it('refuses a malformed or wrong key and stores nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fichier-account-refused-'))
     try {
       const { account, client } = build(memoryKeychain(), dir)
@@ -154,9 +155,6 @@ describe('AccountService', () => {
       await expect(account.setKey('WrongKeyWrongKeyWrongKeyWrong001', 'encrypted')).rejects.toMatchObject({
         code: 'AUTH_INVALID_KEY',
       })
-      const free = await account.setKey(FREE, 'encrypted').catch((e: unknown) => e)
-      expect(free).toMatchObject({ code: 'NOT_CUSTOMER' })
-      expect((free as Error).message).toMatch(/free 1fichier account/)
       expect((await account.status()).hasKey).toBe(false)
       expect(existsSync(join(dir, 'secrets.json'))).toBe(false)
       client.close()
@@ -178,6 +176,50 @@ describe('AccountService', () => {
       for (const path of filesUnder(dir)) expect(readFileSync(path).includes(PREMIUM)).toBe(false)
       client.close()
     } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps a free account’s key: listings work, a download says what it needs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fichier-account-free-'))
+    try {
+      const { account, client } = build(memoryKeychain(), dir)
+      const state = await account.setKey(FREE, 'encrypted')
+      expect(state).toMatchObject({ hasKey: true, account: { offer: 'free' } })
+      await expect(client.folderList(0)).resolves.toMatchObject({ folderId: 0 })
+      const file = await emulator.control.createFile({ key: PREMIUM, name: 'wanted.bin', content: 'w' })
+      const refused = await client.downloadToken(file.url).catch((e: unknown) => e)
+      expect(refused).toMatchObject({ code: 'NOT_CUSTOMER', retriable: false })
+      expect((refused as Error).message).toMatch(/Premium or Access/)
+      client.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps a key whose user/info is refused for now (#38) and checks it later', async () => {
+    const limited = await startEmulator({
+      rateLimits: { perSecond: 100 },
+      keys: [{ key: PREMIUM, tier: 'premium', email: 'me@example.com' }],
+    })
+    const dir = mkdtempSync(join(tmpdir(), 'fichier-account-38-'))
+    try {
+      const secrets = new SafeStorageSecrets(memoryKeychain(), fileSlot(join(dir, 'secrets.json')))
+      // Another program read user/info a moment ago: 1fichier answers #38 for 5 minutes.
+      expect((await apiCall(limited.apiUrl, 'user/info.cgi', {}, PREMIUM)).status).toBe(200)
+      let account: AccountService | null = null
+      const client = new FichierClient({
+        baseUrl: limited.apiUrl,
+        getKey: () => account?.getKey() ?? null,
+        stateDir: join(dir, 'b'),
+      })
+      account = new AccountService(secrets, client)
+      const state = await account.setKey(PREMIUM, 'encrypted')
+      expect(state).toMatchObject({ hasKey: true, account: null, checkedAt: null })
+      expect(await secrets.load()).toBe(PREMIUM)
+      client.close()
+    } finally {
+      await limited.stop()
       rmSync(dir, { recursive: true, force: true })
     }
   })

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LsOutput, UploadOutput } from '../../../src/main/cli/json-output'
+import { LsOutput, MkdirOutput, UploadOutput } from '../../../src/main/cli/json-output'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { runCli } from './cli-process'
 
@@ -112,5 +112,33 @@ describe('fichier upload', () => {
       '/backups/web/site/img/deep/x.bin',
       '/backups/web/site/img/deep/x.bin',
     ])
+  }, 60_000)
+
+  it('maps names 1fichier refuses, says so, and finds the folder again by the name given', async () => {
+    const local = join(work, 'odd', "it's $5.txt")
+    await mkdir(join(work, 'odd'), { recursive: true })
+    await writeFile(local, 'five dollars\n')
+    const state = join(work, 'state-odd')
+    const made = await runCli(['mkdir', '/"quoted" stuff', '--json', '--state-dir', state], { env })
+    expect(made.code).toBe(0)
+    const folder = MkdirOutput.parse(JSON.parse(made.stdout))
+    expect(folder.remotePath).toBe('/＂quoted＂ stuff')
+    expect(made.stderr).toMatch(/renamed {2}"quoted" stuff: Named “＂quoted＂ stuff” on 1fichier/)
+
+    const sent = await runCli(['upload', local, '--to', '/"quoted" stuff', '--json', '--state-dir', state], {
+      env,
+    })
+    expect(sent.code).toBe(0)
+    const result = UploadOutput.parse(JSON.parse(sent.stdout))
+    expect(result.folderId).toBe(folder.folderId)
+    expect(result.items[0]).toMatchObject({
+      name: "it's $5.txt",
+      remoteName: 'it＇s ＄5.txt',
+      status: 'completed',
+    })
+    expect(sent.stderr).toContain("renamed  it's $5.txt: Named “it＇s ＄5.txt” on 1fichier")
+    const remote = emulator.control.listFiles(KEY).find((file) => file.url === result.items[0]?.link)
+    expect(remote?.name).toBe('it＇s ＄5.txt')
+    expect(emulator.control.listFolders(KEY).filter((f) => f.name.includes('quoted'))).toHaveLength(1)
   }, 60_000)
 })

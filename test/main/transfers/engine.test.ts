@@ -351,6 +351,36 @@ describe('the transfer engine behind the contract', () => {
     }
   })
 
+  it('finds and names uploads through the mapping of characters 1fichier refuses, and says so', async () => {
+    const local = await mkdtemp(join(tmpdir(), 'fd-names-'))
+    try {
+      await writeFile(join(local, "it's.pdf"), 'same bytes')
+      await writeFile(join(local, '$ales.pdf'), 'new bytes')
+      const existing = await emulator.control.createFile({
+        key: KEY,
+        name: 'it＇s.pdf',
+        content: 'same bytes',
+      })
+      await invoke('settings:update', { uploadDuplicates: 'skip' })
+      await invoke('transfers:add', {
+        kind: 'upload',
+        paths: [join(local, "it's.pdf"), join(local, '$ales.pdf')],
+        folderId: 0,
+      })
+      const items = await waitForTransfers(service.bridge, allFinished)
+      expect(items.find((i) => i.name === "it's.pdf")).toMatchObject({
+        status: 'completed',
+        link: existing.url,
+      })
+      const sales = items.find((i) => i.name === '$ales.pdf')!
+      expect(sales.status).toBe('completed')
+      expect(sales.note).toMatch(/^Named “＄ales\.pdf” on 1fichier/)
+      expect(emulator.control.listFiles(KEY).find((f) => f.url === sales.link)?.name).toBe('＄ales.pdf')
+    } finally {
+      await rm(local, { recursive: true, force: true })
+    }
+  })
+
   it('verifies downloads against checksums from a listing or, when asked, from file/info', async () => {
     await service.close()
     service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, engine: { maxAttempts: 1 } })

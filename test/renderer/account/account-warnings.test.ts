@@ -44,10 +44,10 @@ describe('account warnings', () => {
     expect(endingIn(-60_000)).toEqual([{ kind: 'subscription-ended' }])
   })
 
-  it('ignores the end date of a free account, which has no subscription', () => {
+  it('says what a free account cannot do, and ignores its end date (it has no subscription)', () => {
     expect(
       accountWarnings({ ...healthy, offer: 'free', subscriptionEnd: '2020-01-01 00:00:00' }, NOW),
-    ).toEqual([])
+    ).toEqual([{ kind: 'free-account' }])
   })
 
   it('lists quota, forbidden uploads and spent CDN credits, most serious first', () => {

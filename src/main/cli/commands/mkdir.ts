@@ -3,6 +3,7 @@ import { ExitCode } from '../exit-code'
 import type { MkdirOutput } from '../json-output'
 import { joinRemotePath, splitRemotePath } from '../remote-path'
 import { UsageError } from '../usage-error'
+import { renamedNote, toRemoteName } from '../../../shared/names/remote-name'
 
 export const mkdirCommand: Command = {
   name: 'mkdir',
@@ -21,8 +22,18 @@ export const mkdirCommand: Command = {
     try {
       const folderId = await cli.core.client.ensureFolderPath(0, segments, { signal })
       const path = joinRemotePath(segments)
-      output.line(`${path}\t${folderId}`)
-      output.document({ command: 'mkdir', path, folderId } satisfies MkdirOutput)
+      const remotePath = joinRemotePath(segments.map(toRemoteName))
+      output.line(`${remotePath}\t${folderId}`)
+      for (const segment of segments) {
+        const note = renamedNote(segment)
+        if (note) output.note(`renamed  ${segment}: ${note}`)
+      }
+      output.document({
+        command: 'mkdir',
+        path,
+        folderId,
+        ...(remotePath !== path ? { remotePath } : {}),
+      } satisfies MkdirOutput)
       return ExitCode.ok
     } finally {
       await cli.close()

@@ -3,6 +3,7 @@ import { ExitCode } from '../exit-code'
 import type { RenameOutput } from '../json-output'
 import { resolveTarget } from '../remote-path'
 import { UsageError } from '../usage-error'
+import { renamedNote, toRemoteName } from '../../../shared/names/remote-name'
 
 export const renameCommand: Command = {
   name: 'rename',
@@ -26,12 +27,16 @@ export const renameCommand: Command = {
       if (target.type === 'file')
         await client.renameFiles([{ url: target.url, filename: newName }], { signal })
       else await client.moveFolder(target.id, { rename: newName }, { signal })
-      output.line(`renamed  ${target.path} → ${newName}`)
+      const remoteName = toRemoteName(newName)
+      output.line(`renamed  ${target.path} → ${remoteName}`)
+      const note = renamedNote(newName)
+      if (note) output.note(note)
       output.document({
         command: 'rename',
         path: target.path,
         type: target.type,
         newName,
+        ...(remoteName !== newName ? { remoteName } : {}),
       } satisfies RenameOutput)
       return ExitCode.ok
     } finally {

@@ -10,6 +10,7 @@ import { joinRemotePath, splitRemotePath } from '../remote-path'
 import { createTransferReporter } from '../transfer-reporter'
 import { UsageError } from '../usage-error'
 import { watchTransfers } from '../watch-transfers'
+import { renamedNote, toRemoteName } from '../../../shared/names/remote-name'
 
 const RESUMABLE = new Set(['paused', 'failed', 'queued', 'retrying'])
 
@@ -107,8 +108,13 @@ export const uploadCommand: Command = {
         ...(view.link ? { link: view.link } : {}),
         ...(view.removeLink ? { removeLink: view.removeLink } : {}),
         ...(view.checksum ? { checksum: view.checksum } : {}),
+        ...(toRemoteName(view.name) !== view.name ? { remoteName: toRemoteName(view.name) } : {}),
         ...(view.error && view.status !== 'completed' ? { error: view.error } : {}),
       }))
+      for (const view of views) {
+        const note = renamedNote(view.name)
+        if (note && view.status === 'completed') output.note(`renamed  ${view.name}: ${note}`)
+      }
       const failed = items.filter((item) => item.status !== 'completed').length + added.rejected.length
       output.document({
         command: 'upload',

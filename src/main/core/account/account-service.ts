@@ -70,7 +70,12 @@ export class AccountService {
     return this.#state()
   }
 
-  /** Checks `key` with 1fichier, then stores it. Free-account and invalid keys are refused. */
+  /**
+   * Checks `key` with 1fichier, then stores it; invalid keys are refused. A free account's key is
+   * kept (listings and uploads work; downloads say what they need). When 1fichier will not answer
+   * user/info right now (`#38`: once per 5 minutes, or a flood pause), the key is kept unchecked, as
+   * JDownloader does, and checked on a later status read.
+   */
   async setKey(key: string, persist: 'encrypted' | 'session'): Promise<AccountState> {
     const parsed = ApiKey.safeParse(key)
     if (!parsed.success) {
@@ -79,17 +84,17 @@ export class AccountService {
         parsed.error.issues[0]?.message ?? 'This is not a 1fichier API key.',
       )
     }
-    const info = await this.api.userInfo({ key: parsed.data })
-    const account = toAccountInfo(info)
-    if (account.offer === 'free') {
-      throw new FichierError(
-        'NOT_CUSTOMER',
-        'This key belongs to a free 1fichier account. Downloads through the API need a Premium or Access subscription.',
-      )
-    }
+    const info = await this.api.userInfo({ key: parsed.data }).catch((error: unknown) => {
+      if (error instanceof FichierError && ['RATE_LIMITED', 'FLOOD_LOCKED'].includes(error.code)) return null
+      throw error
+    })
     await this.secrets.save(parsed.data, persist)
     this.#key = parsed.data
-    this.#remember(info)
+    if (info) this.#remember(info)
+    else {
+      this.#account = null
+      this.#checkedAt = null
+    }
     return this.#changed()
   }
 

@@ -19,6 +19,7 @@ import { DEFAULT_REPORT_POLICY, Uploader } from './uploader'
 import type { ReportPolicy, UploadOptions, UploadResult, UploadSource } from './uploader'
 import * as Wire from './wire-schemas'
 import type { z } from 'zod'
+import { toRemoteName } from '../../../shared/names/remote-name'
 
 export const DEFAULT_API_BASE_URL = 'https://api.1fichier.com/v1'
 
@@ -222,7 +223,7 @@ export class FichierClient {
     const body = defined({
       urls,
       destination_folder_id: destinationFolderId,
-      rename: options.rename,
+      rename: options.rename === undefined ? undefined : toRemoteName(options.rename),
       destination_user: options.destinationUser,
     })
     return this.#call('fileMove', body, Wire.MoveResult, options)
@@ -236,7 +237,7 @@ export class FichierClient {
     const body = defined({
       urls,
       folder_id: folderId,
-      rename: options.rename,
+      rename: options.rename === undefined ? undefined : toRemoteName(options.rename),
       pass: options.password,
       sharing_user: options.sharingUser,
     })
@@ -249,7 +250,7 @@ export class FichierClient {
   ): Promise<Wire.RenameResult> {
     return this.#call(
       'fileRename',
-      { urls: items.map((i) => ({ url: i.url, filename: i.filename })), pretty: 0 },
+      { urls: items.map((i) => ({ url: i.url, filename: toRemoteName(i.filename) })), pretty: 0 },
       Wire.RenameResult,
       options,
     )
@@ -263,7 +264,7 @@ export class FichierClient {
     const acl = attributes.acl
     const body = defined({
       urls,
-      filename: attributes.filename,
+      filename: attributes.filename === undefined ? undefined : toRemoteName(attributes.filename),
       description: attributes.description,
       pass: attributes.password,
       no_ssl: flag(attributes.noSsl),
@@ -309,7 +310,7 @@ export class FichierClient {
   ): Promise<Wire.MakeFolderResult> {
     return this.#call(
       'folderMake',
-      defined({ name, folder_id: parentId, sharing_user: options.sharingUser }),
+      defined({ name: toRemoteName(name), folder_id: parentId, sharing_user: options.sharingUser }),
       Wire.MakeFolderResult,
       options,
     )
@@ -343,7 +344,7 @@ export class FichierClient {
       folder_id: folderId,
       destination_folder_id: target.destinationFolderId,
       destination_user: target.destinationUser,
-      rename: target.rename,
+      rename: target.rename === undefined ? undefined : toRemoteName(target.rename),
     })
     return this.#call('folderMove', body, Wire.MoveFolderResult, options)
   }

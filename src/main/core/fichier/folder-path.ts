@@ -1,4 +1,5 @@
 import type { FolderListing, MakeFolderResult } from './wire-schemas'
+import { sameRemoteName } from '../../../shared/names/remote-name'
 
 export interface FolderPathApi {
   folderList(folderId: number, options: { signal?: AbortSignal }): Promise<FolderListing>
@@ -29,8 +30,8 @@ export class FolderPathResolver {
       // Under a folder created here, nothing exists that this client does not know of: no need to list it.
       const existing = this.#created.has(current)
         ? undefined
-        : (await this.api.folderList(current, signal ? { signal } : {})).subFolders.find(
-            (folder) => folder.name === name,
+        : (await this.api.folderList(current, signal ? { signal } : {})).subFolders.find((folder) =>
+            sameRemoteName(name, folder.name),
           )
       if (existing) {
         current = existing.id

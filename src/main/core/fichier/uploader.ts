@@ -10,6 +10,7 @@ import { safeCause } from './redact'
 import { UploadReport } from './wire-schemas'
 import { createWhirlpoolHasher, type WhirlpoolHasher } from './whirlpool'
 import type { UploadServer } from './wire-schemas'
+import { toRemoteName } from '../../../shared/names/remote-name'
 
 export type UploadSource =
   | { path: string; name?: string }
@@ -137,7 +138,7 @@ export class Uploader {
   async #send(server: UploadServer, file: SourceFile, options: UploadOptions): Promise<UploadResult> {
     const hasher = options.hashWhileSending ? await createWhirlpoolHasher() : null
     const body = createMultipartBody([['did', String(options.folderId ?? 0)]], {
-      name: file.name,
+      name: toRemoteName(file.name),
       size: file.size,
       stream: hasher ? () => hashing(file.open(), hasher) : file.open,
     })

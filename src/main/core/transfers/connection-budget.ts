@@ -24,6 +24,14 @@ export class ConnectionBudget {
     this.#wake()
   }
 
+  /**
+   * 1fichier refused a connection while `used` were open: the account allows fewer than the limit
+   * said. Lowers the limit to the connections that were accepted.
+   */
+  refused(): void {
+    this.#limit = Math.max(1, Math.min(this.#limit, this.#used - 1))
+  }
+
   tryAcquire(): (() => void) | null {
     if (this.#used >= this.#limit) return null
     this.#used++

@@ -4,9 +4,11 @@ import contentDisposition from 'content-disposition'
 import type { Clock } from '../lib/clock'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { ConnectionBudget } from './connection-budget'
-import { parseContentRange } from './content-range'
+import { assertNotWebPage, header, servedRange } from './download-response'
 import { freeName, pathInside, safeFileName } from './file-name'
 import { PartFile, type PartControl } from './part-file'
+import { isNotCustomer, isUnknownRefusal, laterAgain, needsPremium } from './token-refusals'
+import { isNotReadyToken, ProcessingWait } from './processing-wait'
 import { openRange } from './range-request'
 import { SegmentWriter } from './segment-writer'
 import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
@@ -48,6 +50,8 @@ export interface DownloadEvents {
   onBytes(bytes: number): void
   /** The server sent a different file than the one started; the bytes so far were dropped. */
   onRestart?(reason: string): void
+  /** A remark while the download waits (1fichier still processing the file); null clears it. */
+  onNote?(note: string | null): void
 }
 
 export type DownloadOutcome =
@@ -57,15 +61,31 @@ export type DownloadOutcome =
 const SEGMENT_ATTEMPTS = 6
 const FLUSH_INTERVAL_MS = 1000
 
+interface FileMeta {
+  size: number
+  /** Recorded for diagnosis only: ETags differ between download nodes. */
+  etag: string | null
+  lastModified: string | null
+}
+
+/** A connection refused while others of the same file are served: the account's connection cap. */
+class ConnectionCapError extends TransferFailureError {
+  constructor(status: number) {
+    super('NODE_REFUSED', `The download server refused one more connection (HTTP ${status}).`, {
+      retriable: true,
+    })
+  }
+}
+
+/** Failures the job does not retry itself: the engine tries again later. */
+function isFinalForNow(error: unknown): boolean {
+  return error instanceof TransferFailureError && error.code === 'NOT_READY'
+}
+
 interface OpenedStream {
   stream: AsyncIterable<Buffer> & { destroy(error?: Error): void }
   status: number
   headers: Record<string, string | string[] | undefined>
-}
-
-function header(headers: OpenedStream['headers'], name: string): string | undefined {
-  const value = headers[name]
-  return Array.isArray(value) ? value[0] : value
 }
 
 function nameFromHeaders(headers: OpenedStream['headers']): string | null {
@@ -91,12 +111,32 @@ export class DownloadJob {
   readonly #events: DownloadEvents
   readonly #signal: AbortSignal
   #token: { url: string; at: number; pending: Promise<string> } | null = null
+  readonly #processing: ProcessingWait
+  /** Connections of this file open or being opened right now. */
+  #alive = 0
+  /** An extra connection of this file was refused: later refusals are the cap too. */
+  #capped = false
 
   constructor(request: DownloadRequest, deps: DownloadDeps, events: DownloadEvents, signal: AbortSignal) {
     this.#request = request
     this.#deps = deps
     this.#events = events
     this.#signal = signal
+    this.#processing = new ProcessingWait(deps.clock, (note) => events.onNote?.(note))
+  }
+
+  /** A token, waiting (bounded) while 1fichier answers that the file is not ready yet. */
+  async #fetchToken(): Promise<string> {
+    for (;;) {
+      try {
+        return await this.#deps.tokenFor(this.#request.link, this.#request.password, this.#signal)
+      } catch (error) {
+        if (isNotCustomer(error)) throw needsPremium(error)
+        if (isUnknownRefusal(error)) throw laterAgain(error)
+        if (this.#signal.aborted || !isNotReadyToken(error)) throw error
+        await this.#processing.wait(this.#signal)
+      }
+    }
   }
 
   /**
@@ -108,7 +148,7 @@ export class DownloadJob {
     const fresh = current && this.#deps.clock.now() - current.at < 4 * 60_000
     if (current && fresh && (stale === null || current.url !== stale)) return current.pending
     const at = this.#deps.clock.now()
-    const pending = this.#deps.tokenFor(this.#request.link, this.#request.password, this.#signal)
+    const pending = this.#fetchToken()
     const entry = { url: '', at, pending }
     this.#token = entry
     pending.then(
@@ -120,16 +160,18 @@ export class DownloadJob {
     return pending
   }
 
-  /** Opens a Range request; the range is read once the token is at hand, so a hand-off made meanwhile counts. */
+  /**
+   * Opens a Range request; the range is read once the token is at hand, so a hand-off made meanwhile
+   * counts. No `If-Range`: each download node has its own ETag for the same file, so a validator from
+   * another token would throw the part away; `Content-Range` and the final checks guard instead.
+   */
   async #open(
     range: { position: number; end: number | null },
-    validator: string | null,
     stale: string | null = null,
   ): Promise<OpenedStream> {
     const url = await this.#tokenUrl(stale)
     const { position: start, end } = range
     const headers: Record<string, string> = { range: `bytes=${start}-${end === null ? '' : end - 1}` }
-    if (validator) headers['if-range'] = validator
     const response = await openRange(url, {
       headers,
       signal: this.#signal,
@@ -139,9 +181,24 @@ export class DownloadJob {
       throw this.#signal.aborted ? this.#signal.reason : error
     })
     const stream = response.body
-    if ([401, 403, 404, 410].includes(response.status) && stale === null) {
+    if (response.status === 404) {
+      // A fresh upload's URL answers 404 until 1fichier has processed it (JDownloader treats a
+      // node's 404 as temporary): wait, bounded, with a fresh token each time.
       stream.destroy()
-      return this.#open(range, validator, url)
+      await this.#processing.wait(this.#signal)
+      return this.#open(range, url)
+    }
+    const refused = response.status === 403 || response.status === 429
+    if ([401, 403, 410].includes(response.status) && stale === null && !this.#capped) {
+      stream.destroy()
+      return this.#open(range, url)
+    }
+    if (refused && (this.#alive > 1 || this.#capped)) {
+      // Refused even with a fresh token while other connections of this file are open: this one is
+      // over the account's connection cap.
+      stream.destroy()
+      this.#capped = true
+      throw new ConnectionCapError(response.status)
     }
     if (response.status >= 500) {
       stream.destroy()
@@ -159,6 +216,13 @@ export class DownloadJob {
         },
       )
     }
+    try {
+      assertNotWebPage(response.headers)
+    } catch (error) {
+      stream.destroy()
+      throw error
+    }
+    this.#processing.ready()
     return { stream, status: response.status, headers: response.headers }
   }
 
@@ -193,18 +257,20 @@ export class DownloadJob {
         return await open()
       } catch (error) {
         if (this.#signal.aborted) throw this.#signal.reason
-        if (!isRetriable(error) || attempt >= SEGMENT_ATTEMPTS) throw error
+        if (!isRetriable(error) || isFinalForNow(error) || attempt >= SEGMENT_ATTEMPTS) throw error
         await this.#deps.clock.sleep(backoff(attempt), this.#signal)
       }
     }
   }
 
-  async #sizeAndValidator(
-    opened: OpenedStream,
-  ): Promise<{ size: number; etag: string | null; lastModified: string | null }> {
-    const range = opened.status === 206 ? parseContentRange(header(opened.headers, 'content-range')) : null
-    const length = Number(header(opened.headers, 'content-length'))
-    const size = range?.total ?? (opened.status === 200 && Number.isSafeInteger(length) ? length : null)
+  async #sizeAndValidator(opened: OpenedStream): Promise<FileMeta> {
+    let size: number | null
+    try {
+      size = servedRange(opened.status, opened.headers, { start: 0, size: null }).total
+    } catch (error) {
+      opened.stream.destroy()
+      throw error
+    }
     if (size === null) {
       opened.stream.destroy()
       throw new TransferFailureError(
@@ -282,8 +348,12 @@ export class DownloadJob {
         // With several connections the first request asks for a bounded range, so that no byte the
         // other connections will fetch is sent twice; alone, it asks for the whole file.
         const firstEnd = request.connections > 1 ? minSegment : null
-        first = await this.#retrying(() => this.#open({ position: 0, end: firstEnd }, null))
-        const meta = await this.#sizeAndValidator(first)
+        const opened = await this.#retrying(async () => {
+          const stream = await this.#open({ position: 0, end: firstEnd })
+          return { stream, meta: await this.#sizeAndValidator(stream) }
+        })
+        first = opened.stream
+        const meta = opened.meta
         const decided = await this.#finalName(
           safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
         )
@@ -323,8 +393,9 @@ export class DownloadJob {
   ): Promise<void> {
     // A server that ignores Range sends the whole file: then one connection takes it all.
     const whole = first?.status === 200
-    const connections = whole ? 1 : this.#request.connections
-    const firstRange = first && !whole ? parseContentRange(header(first.headers, 'content-range')) : null
+    let connections = whole ? 1 : this.#request.connections
+    const firstRange =
+      first && !whole ? servedRange(first.status, first.headers, { start: 0, size: part.size }) : null
     const head = first
       ? { start: 0, end: whole ? part.size : Math.min(firstRange?.end ?? part.size, part.size) }
       : null
@@ -340,7 +411,6 @@ export class DownloadJob {
     const pending = planSegments(missing, connections, minSegment)
     if (!head && pending.length === 0) return
     const active = new Set<ActiveSegment>()
-    const validator = part.meta.etag
     let flushing: Promise<void> = Promise.resolve()
     let lastFlush = this.#deps.clock.now()
     const maybeFlush = () => {
@@ -355,32 +425,9 @@ export class DownloadJob {
       let stream = opened
       while (segment.position < segment.end) {
         try {
-          if (!stream) stream = await this.#open(segment, validator)
-          const served =
-            stream.status === 206 ? parseContentRange(header(stream.headers, 'content-range')) : null
-          if (stream.status === 200 && segment.position > 0) {
-            stream.stream.destroy()
-            throw new TransferFailureError(
-              'SERVER_CHANGED_FILE',
-              'The server sent the whole file instead of the part asked for.',
-              {
-                retriable: true,
-              },
-            )
-          }
-          if (
-            stream.status === 206 &&
-            (!served || served.start !== segment.position || served.total !== part.size)
-          ) {
-            stream.stream.destroy()
-            throw new TransferFailureError(
-              'SERVER_CHANGED_FILE',
-              'The server answered a different range or file size than asked.',
-              {
-                retriable: true,
-              },
-            )
-          }
+          if (!stream) stream = await this.#open(segment)
+          // Nothing is written unless the answer is exactly the part asked for (the part is kept).
+          servedRange(stream.status, stream.headers, { start: segment.position, size: part.size })
           await this.#pump(stream, segment, part, maybeFlush)
           stream = null
           failures = 0
@@ -389,7 +436,15 @@ export class DownloadJob {
           stream = null
           if (this.#signal.aborted) throw this.#signal.reason
           if (error instanceof TransferFailureError && error.code === 'SERVER_CHANGED_FILE') throw error
-          if (!isRetriable(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
+          if (error instanceof ConnectionCapError && active.size > 1) {
+            // A cap, not a failure: hand the rest back and go on with fewer connections.
+            pending.unshift({ start: segment.position, end: segment.end })
+            segment.end = segment.position
+            connections = Math.max(1, Math.min(connections, active.size - 1))
+            this.#deps.budget.refused()
+            return
+          }
+          if (!isRetriable(error) || isFinalForNow(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
           await this.#deps.clock.sleep(backoff(failures), this.#signal)
         }
       }
@@ -401,11 +456,13 @@ export class DownloadJob {
       segment.startedAt = this.#deps.clock.now()
       segment.startedFrom = segment.position
       active.add(segment)
+      this.#alive++
       const worker = runSegment(segment, opened)
         .catch((error: unknown) => {
           errors.push(error)
         })
         .finally(() => {
+          this.#alive--
           active.delete(segment)
           release()
           workers.delete(worker)

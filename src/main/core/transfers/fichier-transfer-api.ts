@@ -1,10 +1,26 @@
+import { CallSpacing } from '../fichier/call-spacing'
 import type { FichierClient } from '../fichier/fichier-client'
+import { systemClock, type Clock } from '../lib/clock'
 import { whirlpoolOfFile } from '../fichier/whirlpool'
 import { attributesFromOptions } from '../fichier/attributes-from-options'
 import type { TransferApi, UploadResult } from './transfer-api'
+import { sameRemoteName } from '../../../shared/names/remote-name'
+
+/**
+ * `file/info` calls are spaced this far apart (JDownloader's minimum interval for 1fichier): bursts
+ * of them get `Owner locked #649`, so a long list of links to verify never sends one per link at once.
+ */
+export const FILE_INFO_INTERVAL_MS = 2500
 
 /** The engine's view of 1fichier, over the API client. */
-export function createFichierTransferApi(client: FichierClient): TransferApi {
+export function createFichierTransferApi(
+  client: FichierClient,
+  options: { fileInfoIntervalMs?: number; clock?: Clock } = {},
+): TransferApi {
+  const fileInfoSpacing = new CallSpacing(
+    options.fileInfoIntervalMs ?? FILE_INFO_INTERVAL_MS,
+    options.clock ?? systemClock,
+  )
   const toResult = (result: {
     link: string
     removeLink: string
@@ -24,6 +40,7 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
       return token.url
     },
     async fileFacts(link, password, signal) {
+      await fileInfoSpacing.wait(signal)
       const info = await client.fileInfo(link, { signal, ...(password ? { password } : {}) })
       return { name: info.name, size: info.size, checksum: info.checksum }
     },
@@ -50,7 +67,7 @@ export function createFichierTransferApi(client: FichierClient): TransferApi {
     },
     async findRemoteFile(folderId, name, size, signal) {
       const listing = await client.folderList(folderId, { files: true, signal })
-      return listing.items.find((file) => file.name === name && file.size === size)?.url ?? null
+      return listing.items.find((file) => sameRemoteName(name, file.name) && file.size === size)?.url ?? null
     },
     async setAttributes(link, options) {
       await client.changeAttributes([link], attributesFromOptions(options))

@@ -9,6 +9,7 @@ import type { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable, TransferFailureError } from './transfer-failure'
 import type { RecordPatch, TransferMeta, TransferRecord } from './transfer-record'
+import { renamedNote } from '../../../shared/names/remote-name'
 
 /** Everything jobs share: the API, the account's connection budget, the speed limits. */
 export interface JobContext {
@@ -113,6 +114,7 @@ async function runDownload(
         callbacks.resetBytes()
         void callbacks.update({ meta: { partPath: undefined } })
       },
+      onNote: (note) => void callbacks.update({ note: note ?? undefined }),
     },
     signal,
   )
@@ -200,7 +202,9 @@ async function runUpload(
     }
   }
   if (meta.options) await context.api.setAttributes(result.link, meta.options)
+  const renamed = renamedNote(basename(meta.path))
   return {
+    ...(renamed ? { note: renamed } : {}),
     link: result.link,
     removeLink: result.removeLink,
     bytesTotal: result.size,

@@ -13,6 +13,9 @@ export const TRANSFER_FAILURE_CODES = [
   'BAD_RESPONSE',
   'LOCAL_FILE',
   'UPLOAD_REFUSED',
+  'NOT_READY',
+  'NOT_THE_FILE',
+  'NEEDS_PREMIUM',
 ] as const
 export type TransferFailureCode = (typeof TRANSFER_FAILURE_CODES)[number]
 

@@ -9,17 +9,19 @@ export function AccountWarningList({ warnings }: { warnings: AccountWarning[] })
     <ul className="warnings" aria-label={t('warnings.label')}>
       {warnings.map((warning) => (
         <li key={warning.kind} className="message message--warning">
-          {warning.kind === 'subscription-ended'
-            ? t('warnings.subscriptionEnded')
-            : warning.kind === 'subscription-ending'
-              ? warning.daysLeft === 0
-                ? t('warnings.subscriptionEndsToday')
-                : t('warnings.subscriptionEnding', { count: warning.daysLeft })
-              : warning.kind === 'over-quota'
-                ? t('warnings.overQuota')
-                : warning.kind === 'uploads-forbidden'
-                  ? t('warnings.uploadsForbidden')
-                  : t('warnings.cdnSpent')}
+          {warning.kind === 'free-account'
+            ? t('warnings.freeAccount')
+            : warning.kind === 'subscription-ended'
+              ? t('warnings.subscriptionEnded')
+              : warning.kind === 'subscription-ending'
+                ? warning.daysLeft === 0
+                  ? t('warnings.subscriptionEndsToday')
+                  : t('warnings.subscriptionEnding', { count: warning.daysLeft })
+                : warning.kind === 'over-quota'
+                  ? t('warnings.overQuota')
+                  : warning.kind === 'uploads-forbidden'
+                    ? t('warnings.uploadsForbidden')
+                    : t('warnings.cdnSpent')}
         </li>
       ))}
     </ul>

@@ -63,6 +63,8 @@ export const account = {
   },
   warnings: {
     label: 'Account warnings',
+    freeAccount:
+      'This is a free 1fichier account: listings and uploads work, but downloads through the API need a Premium or Access subscription.',
     subscriptionEnded: 'Your subscription has ended: downloads through the API stop until you renew it.',
     subscriptionEndsToday: 'Your subscription ends within a day: renew it to keep downloading.',
     subscriptionEnding_one: 'Your subscription ends in 1 day: renew it to keep downloading.',

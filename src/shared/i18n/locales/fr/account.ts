@@ -66,6 +66,8 @@ export const account: Translation<typeof en> = {
   },
   warnings: {
     label: 'Alertes du compte',
+    freeAccount:
+      'Ce compte 1fichier est gratuit : la navigation et les envois fonctionnent, mais les téléchargements par l’API demandent un abonnement Premium ou Access.',
     subscriptionEnded:
       'Votre abonnement a pris fin : les téléchargements par l’API s’arrêtent jusqu’à son renouvellement.',
     subscriptionEndsToday:
