@@ -161,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     account,
     remote: new RemoteService(client),
+    links: { check: (urls) => client.checkLinks(urls) },
     history,
     transfers: {
       list: () => engine.list(),

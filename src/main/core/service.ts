@@ -11,6 +11,7 @@ import type {
 import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../shared/model/remote'
 import type { DialogsPort } from './dialogs-port'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
+import type { LinkCheck } from '../../shared/model/link-check'
 import type { TransferView } from '../../shared/model/transfer'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
 import { TypedEmitter } from './lib/typed-emitter'
@@ -42,6 +43,8 @@ export interface ServiceParts {
     share(folderId: number, password?: string): Promise<{ url: string }>
     setOptions(files: readonly string[], options: FileOptions): Promise<{ updated: number }>
   }
+  /** 1fichier's link check. */
+  links: { check(urls: readonly string[]): Promise<LinkCheck[]> }
   /** Finished transfers, kept apart from the queue. */
   history: {
     list(): TransferView[]
@@ -98,6 +101,7 @@ export function createService(parts: ServiceParts): Service {
     'transfers:remove': (selection) => parts.transfers.remove(selection),
     'transfers:reorder': (request) => parts.transfers.reorder(request),
     'transfers:open': ({ id, reveal }) => parts.transfers.open(id, reveal),
+    'links:check': async ({ urls }) => ({ results: await parts.links.check(urls) }),
     'history:list': () => ({ items: parts.history.list() }),
     'history:clear': async ({ ids }) => ({ removed: (await parts.history.clear(ids)).length }),
     'remote:list': ({ folderId, refresh }) => parts.remote.list(folderId, { refresh }),

@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'account:clearKey',
   'transfers:list',
   'transfers:add',
+  'links:check',
   'transfers:open',
   'transfers:pause',
   'transfers:resume',

@@ -11,6 +11,7 @@ import {
 } from '../model/intake'
 import { FolderId, RemoteListing, RemoteName, RemoteSelection, RemoteTarget } from '../model/remote'
 import { Settings, SettingsPatch } from '../model/settings'
+import { LinkCheck } from '../model/link-check'
 import { TransferView } from '../model/transfer'
 
 const Empty = z.object({}).strict()
@@ -54,6 +55,11 @@ export const invokeSchemas = {
     output: z.object({ path: z.string() }),
   },
   /** Finished transfers, newest first: kept when they leave the queue, until the user clears them. */
+  /** Name, size and state of 1fichier file links before they are added (1fichier's link check). */
+  'links:check': {
+    input: z.object({ urls: z.array(z.string().min(1).max(2048)).min(1).max(1000) }).strict(),
+    output: z.object({ results: z.array(LinkCheck) }),
+  },
   'history:list': { input: Empty, output: z.object({ items: z.array(TransferView) }) },
   /** Forgets the history entries `ids`, or all of them. */
   'history:clear': {

@@ -37,6 +37,7 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'transfers:cancel': () => ({ affected: [] }),
     'transfers:reorder': () => ({ affected: [] }),
     'transfers:open': () => ({ path: '/downloads/a.bin' }),
+    'links:check': () => ({ results: [] }),
     'history:list': () => ({ items: [] }),
     'history:clear': () => ({ removed: 0 }),
     'remote:setOptions': () => ({ updated: 1 }),

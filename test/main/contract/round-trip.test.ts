@@ -51,6 +51,7 @@ describe('the in-process bridge', () => {
       'transfers:reorder': () => ({ ids: ['no-such-id'], to: 'top' }),
       // The download just added is paused: its folder can be shown.
       'transfers:open': () => ({ id: service.core.engine.list().items[0]?.id ?? 'none', reveal: true }),
+      'links:check': () => ({ urls: [file.url] }),
       'history:list': () => ({}),
       'history:clear': () => ({ ids: ['no-such-id'] }),
       'remote:list': () => ({ folderId: 0 }),

@@ -125,7 +125,7 @@ export class ApiTransport {
   /** A GET or form POST to the website (public folder listings). */
   async website(
     url: string,
-    form: Record<string, string> | null,
+    form: Record<string, string> | URLSearchParams | null,
     signal?: AbortSignal,
   ): Promise<Response<string>> {
     await this.#gate(signal)
@@ -133,7 +133,12 @@ export class ApiTransport {
     try {
       return await this.#http(url, {
         method: form ? 'POST' : 'GET',
-        ...(form ? { form } : {}),
+        // Repeated fields (`links[]=a&links[]=b`) need a body of their own; got's `form` takes an object.
+        ...(form instanceof URLSearchParams
+          ? { body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+          : form
+            ? { form }
+            : {}),
         ...(signal ? { signal } : {}),
         timeout: { request: this.#options.timeoutMs },
       })

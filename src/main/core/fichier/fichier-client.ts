@@ -11,7 +11,9 @@ import { ListingLimiter } from './listing-limiter'
 import { OPERATIONS } from './operations'
 import type { OperationName } from './operations'
 import { RequestPacer } from './pacer'
+import { checkLinks } from './link-check'
 import { publicFolderUrl, readPublicFolder } from './public-folder'
+import type { LinkCheck } from '../../../shared/model/link-check'
 import { DEFAULT_RETRY_POLICY } from './retry-delay'
 import type { RetryPolicy } from './retry-delay'
 import { TtlCache } from './ttl-cache'
@@ -455,6 +457,11 @@ export class FichierClient {
   ): Promise<Wire.PublicFolderEntry[]> {
     const url = publicFolderUrl(this.#transport.base, folder)
     return readPublicFolder(this.#transport, url, options.password, options.signal)
+  }
+
+  /** Name, size and state of file links from 1fichier's mass link check (no key, no API budget per link). */
+  checkLinks(urls: readonly string[], options: RequestOptions = {}): Promise<LinkCheck[]> {
+    return checkLinks(this.#transport, urls, options.signal)
   }
 
   async #scoped(cacheKey: string): Promise<string> {
