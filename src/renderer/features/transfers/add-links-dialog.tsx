@@ -1,11 +1,13 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AddResult } from '../../../shared/model/intake'
+import type { AddResult, LinkEntry } from '../../../shared/model/intake'
 import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { useItems, useStatus } from '../../stores/stores-context'
+import { CheckedLinks, included, type LinkChoice } from './checked-links'
 import { previewLinks } from './preview-links'
 import { rejectionReason } from './rejection-reason'
+import { useLinkChecks } from './use-link-checks'
 import './transfers.css'
 
 interface AddLinksDialogProps {
@@ -38,6 +40,7 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
   const [result, setResult] = useState<AddResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const defaultDir = useStatus((state) => state.settings?.downloadDir ?? '')
+  const [choices, setChoices] = useState<ReadonlyMap<string, LinkChoice>>(() => new Map())
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -51,9 +54,35 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
     setBusy(true)
     setError(null)
     try {
+      const now = previewLinks(text, Object.values(byId))
+      const links: LinkEntry[] = [
+        ...now.fileLinks
+          .filter((link) => included(checks.get(link.url), choices.get(link.url)))
+          .map((link): LinkEntry => {
+            const checked = checks.get(link.url)
+            const own = choices.get(link.url)?.password ?? link.password
+            const facts =
+              checked?.kind === 'checked' && checked.check.state === 'online' ? checked.check : null
+            return {
+              url: link.url,
+              ...(own ? { password: own } : {}),
+              ...(facts?.name ? { name: facts.name } : {}),
+              ...(facts?.size !== null && facts?.size !== undefined ? { size: facts.size } : {}),
+            }
+          }),
+        ...now.folderLinks.map((link): LinkEntry => ({
+          url: link.url,
+          ...(link.password ? { password: link.password } : {}),
+        })),
+      ]
+      if (links.length === 0 && now.rejected.length === 0) {
+        setBusy(false)
+        onClose()
+        return
+      }
       const added = await call('transfers:add', {
         kind: 'download',
-        text,
+        ...(links.length > 0 ? { links } : { text }),
         start,
         ...(password ? { password } : {}),
         ...(targetDir.trim() ? { targetDir: targetDir.trim() } : {}),
@@ -90,6 +119,11 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
   const deferredText = useDeferredValue(text)
   const byId = useItems((state) => state.byId)
   const preview = useMemo(() => previewLinks(deferredText, Object.values(byId)), [deferredText, byId])
+  const checks = useLinkChecks(useMemo(() => preview.fileLinks.map((link) => link.url), [preview.fileLinks]))
+  const dead = preview.fileLinks.filter((link) => {
+    const check = checks.get(link.url)
+    return check?.kind === 'checked' && !included(check, choices.get(link.url))
+  }).length
   const summary =
     preview.summary === 'toAdd'
       ? t('preview.toAdd', {
@@ -127,6 +161,13 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
               ))}
             </ul>
           ) : null}
+          <CheckedLinks
+            links={preview.fileLinks}
+            checks={checks}
+            choices={choices}
+            onChoice={(url, choice) => setChoices((current) => new Map(current).set(url, choice))}
+          />
+          {dead > 0 ? <p className="message message--warning">{t('check.dead', { count: dead })}</p> : null}
           {preview.rejected.length > 0 ? (
             <ul className="message__list preview__rejected" aria-label={t('add.rejected')}>
               {preview.rejected.slice(0, 50).map((rejected, index) => (

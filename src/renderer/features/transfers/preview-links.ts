@@ -1,4 +1,5 @@
 import { parseLinks } from '../../../shared/links'
+import type { ParsedFileLink, ParsedFolderLink } from '../../../shared/links/parsed-link'
 import type { RejectedLine } from '../../../shared/model/intake'
 import type { TransferView } from '../../../shared/model/transfer'
 
@@ -15,9 +16,21 @@ export interface LinkPreview {
   /** The non-zero counts, in the order shown. */
   counts: { unit: PreviewUnit; count: number; tone: 'ok' | 'muted' | 'error' }[]
   rejected: RejectedLine[]
+  /** The new file and folder links, in the order found (with their own passwords). */
+  fileLinks: ParsedFileLink[]
+  folderLinks: ParsedFolderLink[]
 }
 
-const NOTHING: LinkPreview = { total: 0, summary: 'none', files: 0, folders: 0, counts: [], rejected: [] }
+const NOTHING: LinkPreview = {
+  total: 0,
+  summary: 'none',
+  files: 0,
+  folders: 0,
+  counts: [],
+  rejected: [],
+  fileLinks: [],
+  folderLinks: [],
+}
 
 /**
  * What `transfers:add` will make of a paste, before it is sent: files, folders (expanded by the
@@ -49,5 +62,7 @@ export function previewLinks(text: string, queued: readonly TransferView[]): Lin
         : []),
     ],
     rejected: parsed.rejected,
+    fileLinks: parsed.files,
+    folderLinks: parsed.folders,
   }
 }
