@@ -49,6 +49,16 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
     if (!open && dialog.open) dialog.close()
   }, [open])
 
+  // The preview follows typing at a lower priority, so a paste of hundreds of links stays responsive.
+  const deferredText = useDeferredValue(text)
+  const byId = useItems((state) => state.byId)
+  const preview = useMemo(() => previewLinks(deferredText, Object.values(byId)), [deferredText, byId])
+  const fileUrls = useMemo(() => preview.fileLinks.map((link) => link.url), [preview.fileLinks])
+  const checks = useLinkChecks(fileUrls)
+  const dead = preview.fileLinks.filter((link) => {
+    const check = checks.get(link.url)
+    return check?.kind === 'checked' && !included(check, choices.get(link.url))
+  }).length
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setBusy(true)
@@ -115,15 +125,6 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
     }
   }
 
-  // The preview follows typing at a lower priority, so a paste of hundreds of links stays responsive.
-  const deferredText = useDeferredValue(text)
-  const byId = useItems((state) => state.byId)
-  const preview = useMemo(() => previewLinks(deferredText, Object.values(byId)), [deferredText, byId])
-  const checks = useLinkChecks(useMemo(() => preview.fileLinks.map((link) => link.url), [preview.fileLinks]))
-  const dead = preview.fileLinks.filter((link) => {
-    const check = checks.get(link.url)
-    return check?.kind === 'checked' && !included(check, choices.get(link.url))
-  }).length
   const summary =
     preview.summary === 'toAdd'
       ? t('preview.toAdd', {
