@@ -43,11 +43,11 @@ export interface DownloadDeps {
 }
 
 export interface DownloadEvents {
-  /** Name, size and part path once known: persist them to resume after a crash. */
-  onMeta(meta: { name: string; size: number; partPath: string; doneBytes: number }): void
+  /** Name, size and part path once known: persisted (awaited) to resume after a crash. */
+  onMeta(meta: { name: string; size: number; partPath: string; doneBytes: number }): Promise<void> | void
   onBytes(bytes: number): void
   /** The server sent a different file than the one started; the bytes so far were dropped. */
-  onRestart?(reason: string): void
+  onRestart?(reason: string): Promise<void> | void
 }
 
 export type DownloadOutcome =
@@ -301,7 +301,7 @@ export class DownloadJob {
           },
         )
       }
-      this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
+      await this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
       await this.#download(part, first, releaseFirst, minSegment)
       first = null
       return await this.#finish(part, name)
@@ -438,7 +438,7 @@ export class DownloadJob {
       if (changed) {
         // Start over from scratch on the next attempt, with the name and size the server gives then.
         await part.discard()
-        this.#events.onRestart?.((changed as Error).message)
+        await this.#events.onRestart?.((changed as Error).message)
       }
       throw changed ?? errors[0]
     }
@@ -515,7 +515,7 @@ export class DownloadJob {
       const actual = await this.#deps.whirlpoolOfFile(part.partPath, this.#signal)
       if (actual.toLowerCase() !== this.#request.checksum.toLowerCase()) {
         await part.discard()
-        this.#events.onRestart?.('The checksum did not match.')
+        await this.#events.onRestart?.('The checksum did not match.')
         throw new TransferFailureError(
           'CHECKSUM_MISMATCH',
           'The downloaded file does not match the checksum 1fichier gave; it will be downloaded again.',

@@ -20,7 +20,7 @@ import { ProgressTracker } from './progress-tracker'
 import { reorder } from './queue-order'
 import { RemoteUploads } from './remote-uploads'
 import { runJob, type JobContext } from './run-job'
-import { transition, type TransferEvent } from './state'
+import { canTransition, transition, type TransferEvent } from './state'
 import { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
@@ -109,8 +109,9 @@ export class TransferEngine {
     }
     for (const record of options.records) {
       // Whatever was running when the app stopped goes back to the queue and resumes from disk.
-      const status: TransferStatus =
-        record.status === 'active' || record.status === 'retrying' ? 'queued' : record.status
+      const status = canTransition(record.status, 'interrupt')
+        ? transition(record.status, 'interrupt')
+        : record.status
       this.#records.set(record.id, { ...record, status })
       this.#nextOrder = Math.max(this.#nextOrder, record.order + 1)
     }
@@ -238,11 +239,7 @@ export class TransferEngine {
     const selected = new Set(ids.filter((id) => this.#records.has(id)))
     const changed = reorder(sorted, selected, to)
     if (changed.length === 0) return { affected: [] }
-    await this.#options.store.putMany(changed.map((record) => this.#withBytes(record)))
-    for (const record of changed) {
-      this.#records.set(record.id, record)
-      this.#publisher.upsert(this.#view(record))
-    }
+    await this.#commit(changed.map(({ id, order }) => [id, (record) => ({ ...record, order })])).written
     this.#schedule()
     return { affected: changed.map((record) => record.id).filter((id) => selected.has(id)) }
   }
@@ -269,31 +266,54 @@ export class TransferEngine {
     event: 'pause' | 'resume' | 'cancel',
     from: TransferStatus[],
   ): Promise<SelectionResult> {
-    const affected: TransferRecord[] = []
-    for (const id of this.#select(selection)) {
-      const record = this.#records.get(id)
-      if (!record || !from.includes(record.status)) continue
+    const now = this.#options.clock.now()
+    const change = (record: TransferRecord): TransferRecord | null => {
+      if (!from.includes(record.status)) return null
       const next: TransferEvent = event === 'resume' && record.status !== 'paused' ? 'retry' : event
-      const updated: TransferRecord = {
+      return {
         ...record,
         status: transition(record.status, next),
         ...(next === 'retry' ? { attempts: 0, error: undefined, finishedAt: undefined } : {}),
-        ...(event === 'cancel' ? { finishedAt: this.#options.clock.now() } : {}),
+        ...(event === 'cancel' ? { finishedAt: now } : {}),
       }
-      affected.push(updated)
     }
-    if (affected.length === 0) return { affected: [] }
-    await this.#options.store.putMany(affected.map((record) => this.#withBytes(record)))
-    for (const record of affected) {
-      this.#records.set(record.id, record)
+    const affected = this.#commit(this.#select(selection).map((id) => [id, change]))
+    for (const record of affected.records) {
       this.#clearRetry(record.id)
-      const job = this.#running.get(record.id)
-      if (job) job.controller.abort(new UserStopSignal(record.status))
-      else if (record.status === 'canceled') await this.#discard(record)
-      this.#publisher.upsert(this.#view(record))
+      this.#running.get(record.id)?.controller.abort(new UserStopSignal(record.status))
+    }
+    await affected.written
+    for (const record of affected.records) {
+      if (record.status === 'canceled' && !this.#running.has(record.id)) await this.#discard(record)
     }
     this.#schedule()
-    return { affected: affected.map((record) => record.id) }
+    return { affected: affected.records.map((record) => record.id) }
+  }
+
+  /**
+   * Changes records where they stand now and journals them: each change reads the current record
+   * and replaces it in the same turn, so no change made meanwhile (by a job or a user) is lost,
+   * and the journal receives the records in the order they changed. `change` answers null to
+   * leave a record alone. Resolves (`written`) once every changed record is durable.
+   */
+  #commit(changes: Array<[string, (record: TransferRecord) => TransferRecord | null]>): {
+    records: TransferRecord[]
+    written: Promise<void>
+  } {
+    const records: TransferRecord[] = []
+    for (const [id, change] of changes) {
+      const current = this.#records.get(id)
+      const updated = current ? change(current) : null
+      if (!updated) continue
+      this.#records.set(id, updated)
+      records.push(updated)
+      this.#publisher.upsert(this.#view(updated))
+    }
+    const written =
+      records.length === 0
+        ? Promise.resolve()
+        : this.#options.store.putMany(records.map((record) => this.#withBytes(record)))
+    return { records, written }
   }
 
   #counts(): Record<TransferStatus, number> {
@@ -348,7 +368,7 @@ export class TransferEngine {
     )
     this.#publisher.upsert(this.#view(started))
     const done = runJob(started, this.#context, controller.signal, {
-      update: (patch) => this.#patch(record.id, patch, true),
+      update: (patch) => this.#patch(record.id, patch),
       bytes: (count) => this.#progress.add(record.id, count),
       total: (total) => this.#progress.setTotal(record.id, total),
       resetBytes: () => this.#progress.reset(record.id),
@@ -363,49 +383,55 @@ export class TransferEngine {
   }
 
   /** Merges what a job learnt (name, size, part path…) and persists it. */
-  async #patch(id: string, patch: RecordPatch, persist: boolean): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record) return
-    const updated = applyPatch(record, patch)
-    this.#records.set(id, updated)
-    if (persist) await this.#options.store.putMany([this.#withBytes(updated)])
-    this.#publisher.upsert(this.#view(updated))
+  async #patch(id: string, patch: RecordPatch): Promise<void> {
+    await this.#commit([[id, (record) => applyPatch(record, patch)]]).written
   }
 
   async #finish(id: string, patch: RecordPatch): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record || record.status !== 'active') return
-    const total = patch.bytesTotal ?? record.bytesTotal ?? this.#progress.bytes(id) ?? 0
-    const updated: TransferRecord = {
-      ...applyPatch(record, patch),
-      status: transition(record.status, 'complete'),
-      bytesDone: total,
-      bytesTotal: total,
-      finishedAt: this.#options.clock.now(),
-      error: undefined,
-    }
+    const now = this.#options.clock.now()
+    const live = this.#progress.bytes(id)
     this.#progress.forget(id)
-    await this.#options.store.putMany([updated])
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
+    const { written } = this.#commit([
+      [
+        id,
+        (record) => {
+          if (record.status !== 'active') return null
+          const total = patch.bytesTotal ?? record.bytesTotal ?? live ?? 0
+          return {
+            ...applyPatch(record, patch),
+            status: transition(record.status, 'complete'),
+            bytesDone: total,
+            bytesTotal: total,
+            finishedAt: now,
+            error: undefined,
+          }
+        },
+      ],
+    ])
+    await written
   }
 
   async #failed(id: string, error: unknown, signal: AbortSignal): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record) return
     if (
       signal.aborted &&
       (signal.reason instanceof UserStopSignal || signal.reason instanceof ShutdownSignal)
     ) {
-      // Paused, canceled or shutting down: the status was already set (or stays active → queued on the next start).
-      const latest = this.#withBytes(record)
+      // Paused or canceled: the status is already set; what counts now is the bytes on disk.
+      // Shutting down: the item goes back to the queue, to resume on the next start.
+      const shutdown = signal.reason instanceof ShutdownSignal
+      const stop = this.#commit([
+        [
+          id,
+          (record) =>
+            shutdown && canTransition(record.status, 'interrupt')
+              ? { ...this.#withBytes(record), status: transition(record.status, 'interrupt') }
+              : this.#withBytes(record),
+        ],
+      ])
       this.#progress.forget(id)
-      if (signal.reason instanceof ShutdownSignal) {
-        await this.#options.store.putMany([{ ...latest, status: 'queued' }])
-      } else {
-        await this.#options.store.putMany([latest])
-        if (record.status === 'canceled') await this.#discard(record)
-      }
+      await stop.written
+      const stopped = stop.records[0]
+      if (stopped?.status === 'canceled') await this.#discard(stopped)
       return
     }
     const code = (error as { code?: unknown }).code
@@ -413,38 +439,53 @@ export class TransferEngine {
     const transferError = { code: typeof code === 'string' ? code : 'INTERNAL', message }
     if (code === 'AUTH_INVALID_KEY' || code === 'NOT_CUSTOMER') {
       // The key is the problem, not the item: back to the queue, which waits for a usable key.
-      const waiting: TransferRecord = {
-        ...this.#withBytes(record),
-        status: transition(record.status, 'interrupt'),
-        error: transferError,
-      }
-      this.#progress.forget(id)
-      await this.#options.store.putMany([waiting])
-      this.#records.set(id, waiting)
-      this.#publisher.upsert(this.#view(waiting))
       this.#hold = code
+      const held = this.#commit([
+        [
+          id,
+          (record) =>
+            canTransition(record.status, 'interrupt')
+              ? {
+                  ...this.#withBytes(record),
+                  status: transition(record.status, 'interrupt'),
+                  error: transferError,
+                }
+              : null,
+        ],
+      ])
+      this.#progress.forget(id)
+      await held.written
       return
     }
     if (typeof code !== 'string')
       this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
-    const attempts = record.attempts + 1
     const maxAttempts = this.#options.maxAttempts ?? 8
-    const retry = isRetriable(error) && attempts < maxAttempts
     const diskFull = code === 'DISK_FULL'
-    const event: TransferEvent = diskFull ? 'pause' : retry ? 'retryScheduled' : 'fail'
-    const updated: TransferRecord = {
-      ...this.#withBytes(record),
-      status: transition(record.status, event),
-      attempts,
-      error: transferError,
-      ...(event === 'fail' ? { finishedAt: this.#options.clock.now() } : {}),
-    }
+    let retry = false
+    const failed = this.#commit([
+      [
+        id,
+        (record) => {
+          // Paused or canceled meanwhile: that stands; only the bytes on disk are news.
+          if (record.status !== 'active') return this.#withBytes(record)
+          const attempts = record.attempts + 1
+          retry = isRetriable(error) && attempts < maxAttempts
+          const event: TransferEvent = diskFull ? 'pause' : retry ? 'retryScheduled' : 'fail'
+          return {
+            ...this.#withBytes(record),
+            status: transition(record.status, event),
+            attempts,
+            error: transferError,
+            ...(event === 'fail' ? { finishedAt: this.#options.clock.now() } : {}),
+          }
+        },
+      ],
+    ])
     this.#progress.forget(id)
-    await this.#options.store.putMany([updated])
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
-    if (retry && !diskFull) {
-      const timer = setTimeout(() => void this.#retryDue(id), backoff(attempts))
+    await failed.written
+    const updated = failed.records[0]
+    if (updated && retry && !diskFull && !this.#closed) {
+      const timer = setTimeout(() => void this.#retryDue(id), backoff(updated.attempts))
       this.#retryTimers.set(id, timer)
     }
   }
@@ -453,9 +494,8 @@ export class TransferEngine {
     this.#retryTimers.delete(id)
     const record = this.#records.get(id)
     if (!record || record.status !== 'retrying' || this.#closed) return
-    const updated = { ...record, status: transition(record.status, 'retryDue') }
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
+    this.#records.set(id, { ...record, status: transition(record.status, 'retryDue') })
+    this.#publisher.upsert(this.#view(this.#records.get(id)!))
     this.#schedule()
   }
 

@@ -100,18 +100,18 @@ async function runDownload(
       reserved: context.reserved,
     },
     {
-      onMeta: ({ name, size, partPath, doneBytes }) => {
+      onMeta: async ({ name, size, partPath, doneBytes }) => {
         callbacks.total(size)
         callbacks.resetBytes()
         callbacks.bytes(doneBytes)
         if (name !== record.name || size !== record.bytesTotal || partPath !== meta.partPath) {
-          void callbacks.update({ name, bytesTotal: size, meta: { partPath } })
+          await callbacks.update({ name, bytesTotal: size, meta: { partPath } })
         }
       },
       onBytes: (count) => callbacks.bytes(count),
-      onRestart: () => {
+      onRestart: async () => {
         callbacks.resetBytes()
-        void callbacks.update({ meta: { partPath: undefined } })
+        await callbacks.update({ meta: { partPath: undefined } })
       },
     },
     signal,
