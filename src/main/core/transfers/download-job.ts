@@ -55,7 +55,10 @@ export type DownloadOutcome =
   | { status: 'skipped'; path: string; name: string }
 
 const SEGMENT_ATTEMPTS = 6
-const FLUSH_INTERVAL_MS = 1000
+/** The ranges written are recorded this often (no sync: they survive a killed process)… */
+const RECORD_INTERVAL_MS = 250
+/** …and made durable this often (they survive a power loss). */
+const SYNC_INTERVAL_MS = 1000
 
 interface OpenedStream {
   stream: AsyncIterable<Buffer> & { destroy(error?: Error): void }
@@ -89,14 +92,16 @@ export class DownloadJob {
   readonly #request: DownloadRequest
   readonly #deps: DownloadDeps
   readonly #events: DownloadEvents
+  /** The caller's signal, or the first failure that dooms the download (its siblings stop at once). */
   readonly #signal: AbortSignal
+  readonly #fatal = new AbortController()
   #token: { url: string; at: number; pending: Promise<string> } | null = null
 
   constructor(request: DownloadRequest, deps: DownloadDeps, events: DownloadEvents, signal: AbortSignal) {
     this.#request = request
     this.#deps = deps
     this.#events = events
-    this.#signal = signal
+    this.#signal = AbortSignal.any([signal, this.#fatal.signal])
   }
 
   /**
@@ -177,12 +182,17 @@ export class DownloadJob {
     const finalPath = partPath.replace(/\.part$/, '')
     const info = await stat(finalPath).catch(() => null)
     if (!info?.isFile() || info.size !== expected) return null
+    const checksum = this.#request.checksum
+    if (checksum) {
+      const actual = await this.#deps.whirlpoolOfFile(finalPath, this.#signal)
+      if (actual.toLowerCase() !== checksum.toLowerCase()) return null
+    }
     return {
       status: 'completed',
       path: finalPath,
       name: basename(finalPath),
       size: expected,
-      verified: false,
+      verified: checksum !== undefined,
     }
   }
 
@@ -265,7 +275,7 @@ export class DownloadJob {
       if (landed) return landed
       if (earlier && request.partPath && earlier.link === request.link) {
         name = basename(request.partPath).replace(/\.part$/, '')
-        part = await PartFile.open(request.partPath, earlier, earlier)
+        part = await PartFile.open(request.partPath, earlier, true)
         deps.reserved.add(pathInside(request.dir, name))
       } else {
         if (request.knownName && request.conflict === 'skip') {
@@ -295,9 +305,9 @@ export class DownloadJob {
         await this.#ensureSpace(meta.size)
         const partPath = pathInside(request.dir, `${name}.part`)
         deps.reserved.add(pathInside(request.dir, name))
-        part = await PartFile.open(partPath, { link: request.link, ...meta }, null).catch(
+        part = await PartFile.open(partPath, { link: request.link, ...meta }, false).catch(
           (error: unknown) => {
-            throw diskFailure(error, partPath)
+            throw error instanceof TransferFailureError ? error : diskFailure(error, partPath)
           },
         )
       }
@@ -341,13 +351,26 @@ export class DownloadJob {
     if (!head && pending.length === 0) return
     const active = new Set<ActiveSegment>()
     const validator = part.meta.etag
+    const errors: unknown[] = []
+    /** The first failure that no retry can mend stops every connection of the file. */
+    const fatal = (error: unknown) => {
+      errors.push(error)
+      if (!this.#signal.aborted) this.#fatal.abort(error)
+    }
     let flushing: Promise<void> = Promise.resolve()
-    let lastFlush = this.#deps.clock.now()
+    let lastRecord = this.#deps.clock.now()
+    let lastSync = lastRecord
     const maybeFlush = () => {
       const now = this.#deps.clock.now()
-      if (now - lastFlush < FLUSH_INTERVAL_MS) return
-      lastFlush = now
-      flushing = flushing.then(() => part.flush())
+      if (now - lastRecord < RECORD_INTERVAL_MS) return
+      lastRecord = now
+      const sync = now - lastSync >= SYNC_INTERVAL_MS
+      if (sync) lastSync = now
+      flushing = flushing
+        .then(() => (sync ? part.flush() : part.record()))
+        .catch((error: unknown) => {
+          fatal(error instanceof TransferFailureError ? error : diskFailure(error, part.partPath))
+        })
     }
 
     const runSegment = async (segment: ActiveSegment, opened: OpenedStream | null): Promise<void> => {
@@ -395,16 +418,13 @@ export class DownloadJob {
       }
     }
 
-    const errors: unknown[] = []
     const workers = new Set<Promise<void>>()
     const launch = (segment: ActiveSegment, opened: OpenedStream | null, release: () => void) => {
       segment.startedAt = this.#deps.clock.now()
       segment.startedFrom = segment.position
       active.add(segment)
       const worker = runSegment(segment, opened)
-        .catch((error: unknown) => {
-          errors.push(error)
-        })
+        .catch(fatal)
         .finally(() => {
           active.delete(segment)
           release()
@@ -530,7 +550,7 @@ export class DownloadJob {
     }
     const finalPath = pathInside(this.#request.dir, finalName)
     await part.finalize(finalPath).catch((error: unknown) => {
-      throw diskFailure(error, finalPath)
+      throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
     })
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }

@@ -13,6 +13,7 @@ export const TRANSFER_FAILURE_CODES = [
   'BAD_RESPONSE',
   'LOCAL_FILE',
   'UPLOAD_REFUSED',
+  'PART_IN_USE',
 ] as const
 export type TransferFailureCode = (typeof TRANSFER_FAILURE_CODES)[number]
 
