@@ -14,6 +14,8 @@ import {
   type DownloadRequest,
 } from '../../../src/main/core/transfers/download-job'
 import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
+import { bootIdentity } from '../../../src/main/core/transfers/boot-identity'
+import { PartFile } from '../../../src/main/core/transfers/part-file'
 
 const KEY = 'PartKeyPartKeyPartKeyPartKeyPa01'
 const MiB = 1024 * 1024
@@ -219,4 +221,34 @@ describe('a part file that is not what its record says', () => {
     expect((await readFile(join(dir, 'shared.bin'))).equals(syntheticBytes(46, SIZE))).toBe(true)
     expect(await readdir(dir)).toEqual(['shared.bin'])
   }, 30_000)
+
+  it('trusts ranges written without a sync only on the boot that wrote them', async () => {
+    const partPath = join(dir, 'boot.bin.part')
+    const meta = { link: 'https://1fichier.com/?bootbootboot', size: SIZE, etag: null, lastModified: null }
+    const control = (boot: string) => ({
+      version: 2,
+      ...meta,
+      ranges: [{ start: 0, end: MiB }],
+      written: [{ start: 0, end: 3 * MiB }],
+      boot,
+    })
+    const resumed = async (boot: string) => {
+      await writeFile(partPath, syntheticBytes(47, 3 * MiB))
+      await writeFile(`${partPath}.json`, JSON.stringify(control(boot)))
+      const part = await PartFile.open(partPath, meta, true)
+      const missing = part.missing()
+      await part.close()
+      return missing
+    }
+    // The same boot: the OS still holds what was written, even if the process was killed.
+    expect(await resumed(await bootIdentity())).toEqual([{ start: 3 * MiB, end: SIZE }])
+    // After a reboot only what was synced is sure to be there.
+    expect(await resumed('id:00000000-0000-0000-0000-000000000000')).toEqual([{ start: MiB, end: SIZE }])
+    // A record without a boot (an older version) is read for its synced ranges.
+    const { written: _written, boot: _boot, ...older } = control('')
+    await writeFile(`${partPath}.json`, JSON.stringify({ ...older, version: 1 }))
+    const part = await PartFile.open(partPath, meta, true)
+    expect(part.missing()).toEqual([{ start: MiB, end: SIZE }])
+    await part.close()
+  })
 })

@@ -56,9 +56,15 @@ export type DownloadOutcome =
 
 const SEGMENT_ATTEMPTS = 6
 /** The ranges written are recorded this often (no sync: they survive a killed process)… */
-const RECORD_INTERVAL_MS = 250
+const RECORD_INTERVAL_MS = 100
 /** …and made durable this often (they survive a power loss). */
 const SYNC_INTERVAL_MS = 1000
+/**
+ * Under a speed limit, each request asks for about this long's worth of bytes: the server cannot
+ * run ahead of the limit into socket buffers, so a killed process leaves little paid for and lost.
+ */
+const WINDOW_MS = 250
+const MIN_WINDOW_BYTES = 64 * 1024
 
 interface OpenedStream {
   stream: AsyncIterable<Buffer> & { destroy(error?: Error): void }
@@ -291,7 +297,11 @@ export class DownloadJob {
         }
         // With several connections the first request asks for a bounded range, so that no byte the
         // other connections will fetch is sent twice; alone, it asks for the whole file.
-        const firstEnd = request.connections > 1 ? minSegment : null
+        const window = this.#window(request.connections)
+        const firstEnd =
+          request.connections > 1 || window !== null
+            ? Math.min(request.connections > 1 ? minSegment : Infinity, window ?? Infinity)
+            : null
         first = await this.#retrying(() => this.#open({ position: 0, end: firstEnd }, null))
         const meta = await this.#sizeAndValidator(first)
         const decided = await this.#finalName(
@@ -378,7 +388,20 @@ export class DownloadJob {
       let stream = opened
       while (segment.position < segment.end) {
         try {
-          if (!stream) stream = await this.#open(segment, validator)
+          if (!stream) {
+            const window = this.#window(connections)
+            stream = await this.#open(
+              {
+                get position() {
+                  return segment.position
+                },
+                get end() {
+                  return window === null ? segment.end : Math.min(segment.end, segment.position + window)
+                },
+              },
+              validator,
+            )
+          }
           const served =
             stream.status === 206 ? parseContentRange(header(stream.headers, 'content-range')) : null
           if (stream.status === 200 && segment.position > 0) {
@@ -404,7 +427,7 @@ export class DownloadJob {
               },
             )
           }
-          await this.#pump(stream, segment, part, maybeFlush)
+          await this.#pump(stream, segment, served?.end ?? segment.end, part, maybeFlush)
           stream = null
           failures = 0
         } catch (error) {
@@ -465,9 +488,18 @@ export class DownloadJob {
     if (this.#signal.aborted) throw this.#signal.reason
   }
 
+  /** Bytes per request under the speed limit, or null (no limit: the whole segment). */
+  #window(connections: number): number | null {
+    const rate = this.#deps.limiter.rate
+    if (rate <= 0) return null
+    return Math.max(MIN_WINDOW_BYTES, Math.floor((rate * WINDOW_MS) / 1000 / connections))
+  }
+
+  /** Writes what the response brings for `segment`, up to its end or the end of the range served (`until`). */
   async #pump(
     opened: OpenedStream,
     segment: ActiveSegment,
+    until: number,
     part: PartFile,
     maybeFlush: () => void,
   ): Promise<void> {
@@ -494,7 +526,7 @@ export class DownloadJob {
     try {
       for await (const chunk of opened.stream) {
         idle.refresh()
-        const room = segment.end - segment.position
+        const room = Math.min(segment.end, until) - segment.position
         const piece = chunk.length > room ? chunk.subarray(0, room) : chunk
         if (limiter.rate > 0) await limiter.take(piece.length, this.#signal)
         segment.position += piece.length
@@ -504,7 +536,7 @@ export class DownloadJob {
             throw diskFailure(error, part.partPath)
           })
         }
-        if (segment.position >= segment.end) {
+        if (segment.position >= Math.min(segment.end, until)) {
           opened.stream.destroy()
           break
         }
@@ -516,7 +548,7 @@ export class DownloadJob {
         throw diskFailure(error, part.partPath)
       })
     }
-    if (segment.position < segment.end) {
+    if (segment.position < Math.min(segment.end, until)) {
       throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {
         retriable: true,
       })
