@@ -11,6 +11,7 @@ import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { emptyStatusCounts, TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
+import { settleWithin } from '../lib/settle-within'
 import { TypedEmitter } from '../lib/typed-emitter'
 import type { TransferEvents } from '../service'
 import { ChangePublisher } from './change-publisher'
@@ -55,6 +56,8 @@ export interface EngineOptions {
   minSegment?: number
   /** How often remote uploads are polled (default 30 s; 1fichier needs minutes anyway). */
   remotePollMs?: number
+  /** How long `close` waits for running jobs to stop (default 3 s). */
+  closeTimeoutMs?: number
   log?: (message: string) => void
 }
 
@@ -82,6 +85,8 @@ export class TransferEngine {
   #settings: EngineSettings
   #nextOrder = 1
   #closed = false
+  /** Set once `close` gave up waiting: late jobs then change nothing on disk (the store is closing). */
+  #detached = false
   /** Why nothing may start now (no usable API key), or null. */
   #hold: string | null = null
 
@@ -244,13 +249,35 @@ export class TransferEngine {
     return { affected: changed.map((record) => record.id).filter((id) => selected.has(id)) }
   }
 
-  /** Stops every running job; they stay queued (with what is on disk) for the next start. */
+  /**
+   * Stops every running job; they stay queued (with what is on disk) for the next start. Jobs get
+   * `closeTimeoutMs` to stop; one that ignores its abort (a call that takes no signal, a hung disk)
+   * is journaled as interrupted from what the engine knows, and left behind.
+   */
   async close(): Promise<void> {
     this.#closed = true
     for (const timer of this.#retryTimers.values()) clearTimeout(timer)
-    const running = [...this.#running.values()]
-    for (const job of running) job.controller.abort(new ShutdownSignal())
-    await Promise.allSettled(running.map((job) => job.done))
+    const running = [...this.#running.entries()]
+    for (const [, job] of running) job.controller.abort(new ShutdownSignal())
+    const stopped = await settleWithin(
+      Promise.allSettled(running.map(([, job]) => job.done)),
+      this.#options.closeTimeoutMs ?? 3_000,
+    )
+    if (!stopped) {
+      const stuck = running.map(([id]) => id).filter((id) => this.#running.has(id))
+      this.#options.log?.(`close: ${stuck.length} transfer(s) did not stop in time`)
+      const { written } = this.#commit(
+        stuck.map((id) => [
+          id,
+          (record) =>
+            canTransition(record.status, 'interrupt')
+              ? { ...this.#withBytes(record), status: transition(record.status, 'interrupt') }
+              : null,
+        ]),
+      )
+      this.#detached = true
+      await written
+    }
     this.#progress.stop()
     this.#publisher.flush()
   }
@@ -310,7 +337,7 @@ export class TransferEngine {
       this.#publisher.upsert(this.#view(updated))
     }
     const written =
-      records.length === 0
+      records.length === 0 || this.#detached
         ? Promise.resolve()
         : this.#options.store.putMany(records.map((record) => this.#withBytes(record)))
     return { records, written }
@@ -378,6 +405,12 @@ export class TransferEngine {
       .finally(() => {
         if (this.#running.get(record.id)?.controller === controller) this.#running.delete(record.id)
         this.#schedule()
+      })
+      .catch((error: unknown) => {
+        // Recording the outcome failed (the queue can no longer be written): nothing more to do here.
+        this.#options.log?.(
+          `transfer ${record.id}: ${error instanceof Error ? error.message : String(error)}`,
+        )
       })
     this.#running.set(record.id, { controller, done })
   }
