@@ -36,7 +36,10 @@ describe('two fichier processes downloading the same file into one folder', () =
     emulator.control.setSpeedCap(384 * 1024)
     const first = startCli(args('state-1'), { env })
     const deadline = Date.now() + 30_000
-    while (!(await readdir(out).catch(() => [])).includes('twin.bin.part') && Date.now() < deadline) {
+    while (
+      !(await readdir(out).catch(() => [] as string[])).includes('twin.bin.part') &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const second = await startCli(args('state-2'), { env }).done
