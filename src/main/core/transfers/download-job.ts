@@ -1,6 +1,7 @@
 import { access, stat, statfs } from 'node:fs/promises'
 import { basename } from 'node:path'
 import contentDisposition from 'content-disposition'
+import { backoff } from '../lib/backoff'
 import type { Clock } from '../lib/clock'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { ConnectionBudget } from './connection-budget'
@@ -9,6 +10,7 @@ import { freeName, pathInside, safeFileName } from './file-name'
 import { PartFile, type PartControl } from './part-file'
 import { openRange } from './range-request'
 import { SegmentWriter } from './segment-writer'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
 import type { TokenBucket } from './token-bucket'
 import { diskFailure, isRetriable, TransferFailureError } from './transfer-failure'
@@ -210,7 +212,7 @@ export class DownloadJob {
       } catch (error) {
         if (this.#signal.aborted) throw this.#signal.reason
         if (!isRetriable(error) || attempt >= SEGMENT_ATTEMPTS) throw error
-        await this.#deps.clock.sleep(backoff(attempt), this.#signal)
+        await this.#deps.clock.sleep(backoff(attempt, TRANSFER_BACKOFF), this.#signal)
       }
     }
   }
@@ -436,7 +438,7 @@ export class DownloadJob {
           if (this.#signal.aborted) throw this.#signal.reason
           if (error instanceof TransferFailureError && error.code === 'SERVER_CHANGED_FILE') throw error
           if (!isRetriable(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
-          await this.#deps.clock.sleep(backoff(failures), this.#signal)
+          await this.#deps.clock.sleep(backoff(failures, TRANSFER_BACKOFF), this.#signal)
         }
       }
     }
@@ -586,12 +588,6 @@ export class DownloadJob {
     })
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }
-}
-
-/** Exponential backoff with full jitter: up to 1 s, 2 s, 4 s … capped at 30 s. */
-export function backoff(attempt: number, random: () => number = Math.random): number {
-  const cap = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1))
-  return Math.round(cap / 2 + (random() * cap) / 2)
 }
 
 export type { PartControl }

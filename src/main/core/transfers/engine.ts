@@ -26,7 +26,8 @@ import { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
 import { applyPatch, toView, type RecordPatch, type TransferRecord } from './transfer-record'
-import { backoff } from './download-job'
+import { backoff } from '../lib/backoff'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 
 export interface EngineSettings {
   downloadDir: string
@@ -518,7 +519,7 @@ export class TransferEngine {
     await failed.written
     const updated = failed.records[0]
     if (updated && retry && !diskFull && !this.#closed) {
-      const timer = setTimeout(() => void this.#retryDue(id), backoff(updated.attempts))
+      const timer = setTimeout(() => void this.#retryDue(id), backoff(updated.attempts, TRANSFER_BACKOFF))
       this.#retryTimers.set(id, timer)
     }
   }

@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Clock } from '../lib/clock'
 import type { ConnectionBudget } from './connection-budget'
-import { backoff, DownloadJob } from './download-job'
+import { backoff } from '../lib/backoff'
+import { DownloadJob } from './download-job'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 import type { EngineSettings } from './engine'
 import type { RemoteUploads } from './remote-uploads'
 import type { TokenBucket } from './token-bucket'
@@ -236,7 +238,7 @@ async function collectEarlier(
       if (attempt >= COLLECT_ATTEMPTS) {
         return { result: null, error: error instanceof Error ? error.message : String(error) }
       }
-      await context.clock.sleep(backoff(attempt), signal)
+      await context.clock.sleep(backoff(attempt, TRANSFER_BACKOFF), signal)
     }
   }
 }
