@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
 import { systemClock } from '../../../src/main/core/lib/clock'
+import { systemScheduler } from '../../../src/main/core/lib/scheduler'
 import { createFichierTransferApi } from '../../../src/main/core/transfers/fichier-transfer-api'
 import { RemoteUploads } from '../../../src/main/core/transfers/remote-uploads'
 
@@ -35,7 +36,7 @@ beforeEach(() => {
   emulator.control.reset()
   // Jobs that do not run during the test: the poller keeps waiting unless told to stop.
   emulator.control.setSwitches({ remoteDelayMs: 60 * 60_000 })
-  remote = new RemoteUploads(createFichierTransferApi(client), systemClock, POLL_MS)
+  remote = new RemoteUploads(createFichierTransferApi(client), systemClock, systemScheduler, POLL_MS)
   return () => emulator.control.setSwitches({ remoteDelayMs: 0 })
 })
 

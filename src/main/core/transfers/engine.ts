@@ -11,6 +11,7 @@ import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { emptyStatusCounts, TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
+import { systemScheduler, type Scheduler } from '../lib/scheduler'
 import { settleWithin } from '../lib/settle-within'
 import { TypedEmitter } from '../lib/typed-emitter'
 import type { TransferEvents } from '../service'
@@ -51,6 +52,8 @@ export interface EngineOptions {
   records: TransferRecord[]
   api: TransferApi
   clock: Clock
+  /** The engine's timers (retries, coalesced changes, progress ticks); real timers by default. */
+  scheduler?: Scheduler
   settings: EngineSettings
   maxAttempts?: number
   progressIntervalMs?: number
@@ -77,11 +80,13 @@ interface Running {
 export class TransferEngine {
   readonly #records = new Map<string, TransferRecord>()
   readonly #running = new Map<string, Running>()
-  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Cancels the pending retry of each item waiting out a backoff. */
+  readonly #retryTimers = new Map<string, () => void>()
   readonly #events = new TypedEmitter<EngineEvents>()
   readonly #publisher: ChangePublisher
   readonly #progress: ProgressTracker
   readonly #options: EngineOptions
+  readonly #scheduler: Scheduler
   readonly #context: JobContext
   #settings: EngineSettings
   #nextOrder = 1
@@ -94,9 +99,12 @@ export class TransferEngine {
   constructor(options: EngineOptions) {
     this.#options = options
     this.#settings = options.settings
-    this.#publisher = new ChangePublisher((batch) => this.#events.emit('changed', batch))
+    const scheduler = options.scheduler ?? systemScheduler
+    this.#scheduler = scheduler
+    this.#publisher = new ChangePublisher((batch) => this.#events.emit('changed', batch), scheduler)
     this.#progress = new ProgressTracker(
       options.clock,
+      scheduler,
       (tick) => this.#events.emit('progress', tick),
       () => this.#counts(),
       options.progressIntervalMs,
@@ -111,7 +119,7 @@ export class TransferEngine {
       folders: new Map(),
       settings: () => this.#settings,
       ...(options.minSegment ? { minSegment: options.minSegment } : {}),
-      remote: new RemoteUploads(options.api, options.clock, options.remotePollMs ?? 30_000),
+      remote: new RemoteUploads(options.api, options.clock, scheduler, options.remotePollMs ?? 30_000),
     }
     for (const record of options.records) {
       // Whatever was running when the app stopped goes back to the queue and resumes from disk.
@@ -257,7 +265,7 @@ export class TransferEngine {
    */
   async close(): Promise<void> {
     this.#closed = true
-    for (const timer of this.#retryTimers.values()) clearTimeout(timer)
+    for (const cancel of this.#retryTimers.values()) cancel()
     const running = [...this.#running.entries()]
     for (const [, job] of running) job.controller.abort(new ShutdownSignal())
     const stopped = await settleWithin(
@@ -360,8 +368,7 @@ export class TransferEngine {
   }
 
   #clearRetry(id: string): void {
-    const timer = this.#retryTimers.get(id)
-    if (timer) clearTimeout(timer)
+    this.#retryTimers.get(id)?.()
     this.#retryTimers.delete(id)
   }
 
@@ -519,12 +526,15 @@ export class TransferEngine {
     await failed.written
     const updated = failed.records[0]
     if (updated && retry && !diskFull && !this.#closed) {
-      const timer = setTimeout(() => void this.#retryDue(id), backoff(updated.attempts, TRANSFER_BACKOFF))
-      this.#retryTimers.set(id, timer)
+      const wait = backoff(updated.attempts, TRANSFER_BACKOFF)
+      this.#retryTimers.set(
+        id,
+        this.#scheduler.after(wait, () => this.#retryDue(id)),
+      )
     }
   }
 
-  async #retryDue(id: string): Promise<void> {
+  #retryDue(id: string): void {
     this.#retryTimers.delete(id)
     const record = this.#records.get(id)
     if (!record || record.status !== 'retrying' || this.#closed) return

@@ -1,4 +1,5 @@
 import type { Clock } from '../lib/clock'
+import type { Scheduler } from '../lib/scheduler'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
 
@@ -32,15 +33,17 @@ const MAX_URLS_PER_REQUEST = 100
 export class RemoteUploads {
   readonly #api: TransferApi
   readonly #clock: Clock
+  readonly #scheduler: Scheduler
   readonly #pollMs: number
   readonly #submits = new Map<number, PendingSubmit[]>()
   readonly #watchers = new Map<number, Watcher[]>()
   /** Aborts the poller's sleep when the last watcher leaves. */
   #polling: AbortController | null = null
 
-  constructor(api: TransferApi, clock: Clock, pollMs: number) {
+  constructor(api: TransferApi, clock: Clock, scheduler: Scheduler, pollMs: number) {
     this.#api = api
     this.#clock = clock
+    this.#scheduler = scheduler
     this.#pollMs = pollMs
   }
 
@@ -52,7 +55,7 @@ export class RemoteUploads {
       if (!batch) {
         batch = []
         this.#submits.set(folderId, batch)
-        setTimeout(() => void this.#flush(folderId), BATCH_WINDOW_MS)
+        this.#scheduler.after(BATCH_WINDOW_MS, () => void this.#flush(folderId))
       }
       const onAbort = () => {
         const pending = this.#submits.get(folderId)
