@@ -4,6 +4,10 @@ import type { DesktopText } from './desktop-text'
 import { askQuit } from './dialogs'
 import type { MainWindow } from './main-window'
 import { confirmsQuit, quitDecision, type QuitReason } from './quit-decision'
+import { settleWithin } from '../core/lib/settle-within'
+
+/** The longest a quit waits for the core to close (its engine gives running jobs 3 s of it). */
+const QUIT_DEADLINE_MS = 6_000
 
 export interface QuitGuard {
   /** Quits for `reason`: asks first when the user quits with transfers running. */
@@ -31,10 +35,13 @@ export function installQuitGuard(options: {
 
   const close = () => {
     state = 'closing'
-    void options
-      .shutdown()
-      .catch(options.onError)
-      .finally(() => app.exit(0))
+    // The core bounds its own stop (running jobs get a few seconds); this bounds the rest, so a hung
+    // shutdown never leaves the app running with no window.
+    const shutdown = options.shutdown().catch(options.onError)
+    void settleWithin(shutdown, QUIT_DEADLINE_MS).then((inTime) => {
+      if (!inTime) options.onError(new Error(`shutdown did not finish within ${QUIT_DEADLINE_MS} ms`))
+      app.exit(0)
+    })
   }
 
   app.on('before-quit', (event) => {

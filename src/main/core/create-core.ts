@@ -43,7 +43,12 @@ export interface CoreOptions {
   clock?: Clock
   /** Tuning for tests and benchmarks (pacing, caches, retries). */
   client?: Partial<FichierClientOptions>
-  engine?: Partial<Pick<EngineOptions, 'maxAttempts' | 'progressIntervalMs' | 'minSegment' | 'remotePollMs'>>
+  engine?: Partial<
+    Pick<
+      EngineOptions,
+      'maxAttempts' | 'progressIntervalMs' | 'minSegment' | 'remotePollMs' | 'closeTimeoutMs'
+    >
+  >
 }
 
 export interface Core {

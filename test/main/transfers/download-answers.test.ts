@@ -86,9 +86,13 @@ function job(
       idleTimeoutMs: 2000,
     },
     {
-      onMeta: (meta) => events.metas.push(meta),
+      onMeta: (meta) => {
+        events.metas.push(meta)
+      },
       onBytes: (n) => options.onBytes?.(n),
-      onRestart: () => events.restarts++,
+      onRestart: () => {
+        events.restarts++
+      },
       onNote: (note) => events.notes.push(note),
     },
     options.signal ?? new AbortController().signal,

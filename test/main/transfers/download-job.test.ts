@@ -66,12 +66,16 @@ function job(
       idleTimeoutMs: 2000,
     },
     {
-      onMeta: (meta) => events.metas.push(meta),
+      onMeta: (meta) => {
+        events.metas.push(meta)
+      },
       onBytes: (n) => {
         events.bytes += n
         onBytes?.(n)
       },
-      onRestart: () => events.restarts++,
+      onRestart: () => {
+        events.restarts++
+      },
     },
     signal,
   )

@@ -1,5 +1,6 @@
 // A process running the real core on a fixed data folder, to be killed and restarted by a test.
-// argv: <apiUrl> <key> <dataDir> [links to add…]; prints "done <json>" when every item is finished.
+// argv: <apiUrl> <key> <dataDir> [links to add… | upload:<local path>…]; prints "done <json>" when
+// every item is finished.
 import { createCore } from '../../../src/main/core/create-core'
 import { MemorySecrets } from '../../../src/main/core/account/memory-secrets'
 import { createConfSettingsPort } from '../../../src/main/core/settings/conf-settings-port'
@@ -20,7 +21,10 @@ const core = await createCore({
   engine: { progressIntervalMs: 100 },
 })
 await core.account.setKey(key, 'session')
-if (links.length > 0) await core.engine.add({ kind: 'download', text: links.join('\n'), start: true })
+const uploads = links.filter((link) => link.startsWith('upload:')).map((link) => link.slice(7))
+const downloads = links.filter((link) => !link.startsWith('upload:'))
+if (downloads.length > 0) await core.engine.add({ kind: 'download', text: downloads.join('\n'), start: true })
+if (uploads.length > 0) await core.engine.add({ kind: 'upload', paths: uploads, folderId: 0, start: true })
 console.log('started')
 
 const finished = () =>
@@ -28,7 +32,9 @@ const finished = () =>
 const timer = setInterval(() => {
   if (!finished()) return
   clearInterval(timer)
-  const items = core.engine.list().items.map(({ name, status, error }) => ({ name, status, error }))
+  const items = core.engine
+    .list()
+    .items.map(({ name, status, error, link, note }) => ({ name, status, error, link, note }))
   void core.close().then(() => {
     console.log(`done ${JSON.stringify(items)}`)
     process.exit(0)

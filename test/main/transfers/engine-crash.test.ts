@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,7 +26,11 @@ afterAll(async () => {
 })
 
 function run(links: string[]): { child: ChildProcess; output: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, emulator.apiUrl, KEY, dataDir, ...links], {
+  return runIn(dataDir, links)
+}
+
+function runIn(dir: string, links: string[]): { child: ChildProcess; output: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, emulator.apiUrl, KEY, dir, ...links], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
@@ -92,5 +96,47 @@ describe('a transfer process killed with SIGKILL', () => {
     expect((await readdir(join(dataDir, 'downloads'))).filter((name) => name.includes('.part'))).toEqual([])
     const refetched = emulator.control.stats().bytesServed - (total - kept)
     expect(refetched).toBeLessThanOrEqual(kept * 0.05)
+  }, 60_000)
+})
+
+describe('an upload whose process is killed after the POST, before its report was read', () => {
+  it('is collected on restart, even through failing reads of the report, and stored once', async () => {
+    emulator.control.reset()
+    const upDir = await mkdtemp(join(tmpdir(), 'fd-crash-up-'))
+    const path = join(upDir, 'report.bin')
+    const bytes = syntheticBytes(300, 3 * MiB + 1)
+    await writeFile(path, bytes)
+    const before = emulator.control.listFiles(KEY).length
+    // The node keeps answering "wait" to end.pl: the first process never learns the link.
+    emulator.control.endPlWait(1_000)
+    const first = runIn(upDir, [`upload:${path}`])
+    const deadline = Date.now() + 20_000
+    while (emulator.control.listFiles(KEY).length === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(emulator.control.listFiles(KEY)).toHaveLength(before + 1)
+    first.child.kill('SIGKILL')
+    await first.output
+
+    // On restart the report is read (after two failed reads), not the file sent again.
+    emulator.control.reset()
+    emulator.control.failNext({ path: '/end.pl', status: 503, times: 2 })
+    emulator.control.resetStats()
+    const log = await runIn(upDir, []).output
+    expect(log).toContain('done ')
+    const items = JSON.parse(log.slice(log.indexOf('done ') + 5).split('\n')[0]!) as Array<{
+      name: string
+      status: string
+      link?: string
+      note?: string
+    }>
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({ name: 'report.bin', status: 'completed' })
+    expect(items[0]!.note).toBeUndefined()
+    const stored = emulator.control.listFiles(KEY).slice(before)
+    expect(stored).toHaveLength(1)
+    expect(items[0]!.link).toBe(stored[0]!.url)
+    expect(emulator.control.stats().bytesReceived).toBe(0)
+    await rm(upDir, { recursive: true, force: true })
   }, 60_000)
 })

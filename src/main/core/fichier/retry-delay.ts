@@ -1,3 +1,5 @@
+import { backoff } from '../lib/backoff'
+
 export interface RetryPolicy {
   /** Total tries of one idempotent call, the first included. */
   attempts: number
@@ -20,7 +22,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 }
 
 /**
- * The wait before retry number `attempt` (1 = first retry): exponential backoff with full jitter,
+ * The wait before retry number `attempt` (1 = first retry): `backoff` (exponential, equal jitter),
  * or what `Retry-After` asks when the server said so (bounded).
  */
 export function retryDelay(
@@ -30,7 +32,5 @@ export function retryDelay(
 ): number {
   const asked = parseRetryAfter(context.retryAfter, context.now)
   if (asked !== null) return Math.min(asked, MAX_RETRY_AFTER_MS)
-  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1))
-  const random = context.random ?? Math.random
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+  return backoff(attempt, policy, context.random)
 }

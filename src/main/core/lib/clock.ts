@@ -1,3 +1,5 @@
+import type { Scheduler } from './scheduler'
+
 /** Time as the core sees it; tests inject a `ManualClock` to skip waits. */
 export interface Clock {
   /** Epoch milliseconds. */
@@ -41,7 +43,7 @@ interface Sleeper {
  * their due time (then of their call), letting each continuation run before the next wakes, so that
  * sleeps started by a woken task inside the window are honoured too.
  */
-export class ManualClock implements Clock {
+export class ManualClock implements Clock, Scheduler {
   #now: number
   #seq = 0
   readonly #sleepers: Sleeper[] = []
@@ -78,6 +80,13 @@ export class ManualClock implements Clock {
       signal?.addEventListener('abort', onAbort, { once: true })
       this.#sleepers.push(sleeper)
     })
+  }
+
+  /** A timer in virtual time: `task` runs when `advance` passes its due time. */
+  after(ms: number, task: () => void): () => void {
+    const cancel = new AbortController()
+    void this.sleep(ms, cancel.signal).then(task, () => undefined)
+    return () => cancel.abort()
   }
 
   /** Moves time forward by `ms`, waking every sleep that falls due on the way. */

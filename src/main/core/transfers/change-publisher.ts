@@ -1,5 +1,6 @@
 import type { TransferView } from '../../../shared/model/transfer'
 import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
+import { systemScheduler, type Scheduler } from '../lib/scheduler'
 
 export interface ChangeBatch {
   revision: number
@@ -15,12 +16,14 @@ export class ChangePublisher {
   #revision = 0
   readonly #upserts = new Map<string, TransferView>()
   readonly #removed = new Set<string>()
-  #timer: ReturnType<typeof setTimeout> | null = null
+  #cancel: (() => void) | null = null
   readonly #delayMs: number
   readonly #publish: (batch: ChangeBatch) => void
+  readonly #scheduler: Scheduler
 
-  constructor(publish: (batch: ChangeBatch) => void, delayMs = 40) {
+  constructor(publish: (batch: ChangeBatch) => void, scheduler: Scheduler = systemScheduler, delayMs = 40) {
     this.#publish = publish
+    this.#scheduler = scheduler
     this.#delayMs = delayMs
   }
 
@@ -42,12 +45,12 @@ export class ChangePublisher {
   }
 
   #schedule(): void {
-    this.#timer ??= setTimeout(() => this.flush(), this.#delayMs)
+    this.#cancel ??= this.#scheduler.after(this.#delayMs, () => this.flush())
   }
 
   flush(): void {
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = null
+    this.#cancel?.()
+    this.#cancel = null
     if (this.#upserts.size === 0 && this.#removed.size === 0) return
     this.#revision++
     const batch = {

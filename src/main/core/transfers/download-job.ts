@@ -1,6 +1,7 @@
 import { access, stat, statfs } from 'node:fs/promises'
 import { basename } from 'node:path'
 import contentDisposition from 'content-disposition'
+import { backoff } from '../lib/backoff'
 import type { Clock } from '../lib/clock'
 import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { ConnectionBudget } from './connection-budget'
@@ -11,6 +12,7 @@ import { isNotCustomer, isUnknownRefusal, laterAgain, needsPremium } from './tok
 import { isNotReadyToken, ProcessingWait } from './processing-wait'
 import { openRange } from './range-request'
 import { SegmentWriter } from './segment-writer'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
 import type { TokenBucket } from './token-bucket'
 import { diskFailure, isRetriable, TransferFailureError } from './transfer-failure'
@@ -45,11 +47,11 @@ export interface DownloadDeps {
 }
 
 export interface DownloadEvents {
-  /** Name, size and part path once known: persist them to resume after a crash. */
-  onMeta(meta: { name: string; size: number; partPath: string; doneBytes: number }): void
+  /** Name, size and part path once known: persisted (awaited) to resume after a crash. */
+  onMeta(meta: { name: string; size: number; partPath: string; doneBytes: number }): Promise<void> | void
   onBytes(bytes: number): void
   /** The server sent a different file than the one started; the bytes so far were dropped. */
-  onRestart?(reason: string): void
+  onRestart?(reason: string): Promise<void> | void
   /** A remark while the download waits (1fichier still processing the file); null clears it. */
   onNote?(note: string | null): void
 }
@@ -59,7 +61,16 @@ export type DownloadOutcome =
   | { status: 'skipped'; path: string; name: string }
 
 const SEGMENT_ATTEMPTS = 6
-const FLUSH_INTERVAL_MS = 1000
+/** The ranges written are recorded this often (no sync: they survive a killed process)… */
+const RECORD_INTERVAL_MS = 100
+/** …and made durable this often (they survive a power loss). */
+const SYNC_INTERVAL_MS = 1000
+/**
+ * Under a speed limit, each request asks for about this long's worth of bytes: the server cannot
+ * run ahead of the limit into socket buffers, so a killed process leaves little paid for and lost.
+ */
+const WINDOW_MS = 250
+const MIN_WINDOW_BYTES = 64 * 1024
 
 interface FileMeta {
   size: number
@@ -109,7 +120,9 @@ export class DownloadJob {
   readonly #request: DownloadRequest
   readonly #deps: DownloadDeps
   readonly #events: DownloadEvents
+  /** The caller's signal, or the first failure that dooms the download (its siblings stop at once). */
   readonly #signal: AbortSignal
+  readonly #fatal = new AbortController()
   #token: { url: string; at: number; pending: Promise<string> } | null = null
   readonly #processing: ProcessingWait
   /** Connections of this file open or being opened right now. */
@@ -121,7 +134,7 @@ export class DownloadJob {
     this.#request = request
     this.#deps = deps
     this.#events = events
-    this.#signal = signal
+    this.#signal = AbortSignal.any([signal, this.#fatal.signal])
     this.#processing = new ProcessingWait(deps.clock, (note) => events.onNote?.(note))
   }
 
@@ -241,12 +254,17 @@ export class DownloadJob {
     const finalPath = partPath.replace(/\.part$/, '')
     const info = await stat(finalPath).catch(() => null)
     if (!info?.isFile() || info.size !== expected) return null
+    const checksum = this.#request.checksum
+    if (checksum) {
+      const actual = await this.#deps.whirlpoolOfFile(finalPath, this.#signal)
+      if (actual.toLowerCase() !== checksum.toLowerCase()) return null
+    }
     return {
       status: 'completed',
       path: finalPath,
       name: basename(finalPath),
       size: expected,
-      verified: false,
+      verified: checksum !== undefined,
     }
   }
 
@@ -258,7 +276,7 @@ export class DownloadJob {
       } catch (error) {
         if (this.#signal.aborted) throw this.#signal.reason
         if (!isRetriable(error) || isFinalForNow(error) || attempt >= SEGMENT_ATTEMPTS) throw error
-        await this.#deps.clock.sleep(backoff(attempt), this.#signal)
+        await this.#deps.clock.sleep(backoff(attempt, TRANSFER_BACKOFF), this.#signal)
       }
     }
   }
@@ -331,7 +349,7 @@ export class DownloadJob {
       if (landed) return landed
       if (earlier && request.partPath && earlier.link === request.link) {
         name = basename(request.partPath).replace(/\.part$/, '')
-        part = await PartFile.open(request.partPath, earlier, earlier)
+        part = await PartFile.open(request.partPath, earlier, true)
         deps.reserved.add(pathInside(request.dir, name))
       } else {
         if (request.knownName && request.conflict === 'skip') {
@@ -347,7 +365,11 @@ export class DownloadJob {
         }
         // With several connections the first request asks for a bounded range, so that no byte the
         // other connections will fetch is sent twice; alone, it asks for the whole file.
-        const firstEnd = request.connections > 1 ? minSegment : null
+        const window = this.#window(request.connections)
+        const firstEnd =
+          request.connections > 1 || window !== null
+            ? Math.min(request.connections > 1 ? minSegment : Infinity, window ?? Infinity)
+            : null
         const opened = await this.#retrying(async () => {
           const stream = await this.#open({ position: 0, end: firstEnd })
           return { stream, meta: await this.#sizeAndValidator(stream) }
@@ -365,13 +387,13 @@ export class DownloadJob {
         await this.#ensureSpace(meta.size)
         const partPath = pathInside(request.dir, `${name}.part`)
         deps.reserved.add(pathInside(request.dir, name))
-        part = await PartFile.open(partPath, { link: request.link, ...meta }, null).catch(
+        part = await PartFile.open(partPath, { link: request.link, ...meta }, false).catch(
           (error: unknown) => {
-            throw diskFailure(error, partPath)
+            throw error instanceof TransferFailureError ? error : diskFailure(error, partPath)
           },
         )
       }
-      this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
+      await this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
       await this.#download(part, first, releaseFirst, minSegment)
       first = null
       return await this.#finish(part, name)
@@ -411,13 +433,26 @@ export class DownloadJob {
     const pending = planSegments(missing, connections, minSegment)
     if (!head && pending.length === 0) return
     const active = new Set<ActiveSegment>()
+    const errors: unknown[] = []
+    /** The first failure that no retry can mend stops every connection of the file. */
+    const fatal = (error: unknown) => {
+      errors.push(error)
+      if (!this.#signal.aborted) this.#fatal.abort(error)
+    }
     let flushing: Promise<void> = Promise.resolve()
-    let lastFlush = this.#deps.clock.now()
+    let lastRecord = this.#deps.clock.now()
+    let lastSync = lastRecord
     const maybeFlush = () => {
       const now = this.#deps.clock.now()
-      if (now - lastFlush < FLUSH_INTERVAL_MS) return
-      lastFlush = now
-      flushing = flushing.then(() => part.flush())
+      if (now - lastRecord < RECORD_INTERVAL_MS) return
+      lastRecord = now
+      const sync = now - lastSync >= SYNC_INTERVAL_MS
+      if (sync) lastSync = now
+      flushing = flushing
+        .then(() => (sync ? part.flush() : part.record()))
+        .catch((error: unknown) => {
+          fatal(error instanceof TransferFailureError ? error : diskFailure(error, part.partPath))
+        })
     }
 
     const runSegment = async (segment: ActiveSegment, opened: OpenedStream | null): Promise<void> => {
@@ -425,10 +460,23 @@ export class DownloadJob {
       let stream = opened
       while (segment.position < segment.end) {
         try {
-          if (!stream) stream = await this.#open(segment)
+          if (!stream) {
+            const window = this.#window(connections)
+            stream = await this.#open({
+              get position() {
+                return segment.position
+              },
+              get end() {
+                return window === null ? segment.end : Math.min(segment.end, segment.position + window)
+              },
+            })
+          }
           // Nothing is written unless the answer is exactly the part asked for (the part is kept).
-          servedRange(stream.status, stream.headers, { start: segment.position, size: part.size })
-          await this.#pump(stream, segment, part, maybeFlush)
+          const served = servedRange(stream.status, stream.headers, {
+            start: segment.position,
+            size: part.size,
+          })
+          await this.#pump(stream, segment, Math.min(served.end, segment.end), part, maybeFlush)
           stream = null
           failures = 0
         } catch (error) {
@@ -445,12 +493,11 @@ export class DownloadJob {
             return
           }
           if (!isRetriable(error) || isFinalForNow(error) || ++failures >= SEGMENT_ATTEMPTS) throw error
-          await this.#deps.clock.sleep(backoff(failures), this.#signal)
+          await this.#deps.clock.sleep(backoff(failures, TRANSFER_BACKOFF), this.#signal)
         }
       }
     }
 
-    const errors: unknown[] = []
     const workers = new Set<Promise<void>>()
     const launch = (segment: ActiveSegment, opened: OpenedStream | null, release: () => void) => {
       segment.startedAt = this.#deps.clock.now()
@@ -458,9 +505,7 @@ export class DownloadJob {
       active.add(segment)
       this.#alive++
       const worker = runSegment(segment, opened)
-        .catch((error: unknown) => {
-          errors.push(error)
-        })
+        .catch(fatal)
         .finally(() => {
           this.#alive--
           active.delete(segment)
@@ -495,16 +540,25 @@ export class DownloadJob {
       if (changed) {
         // Start over from scratch on the next attempt, with the name and size the server gives then.
         await part.discard()
-        this.#events.onRestart?.((changed as Error).message)
+        await this.#events.onRestart?.((changed as Error).message)
       }
       throw changed ?? errors[0]
     }
     if (this.#signal.aborted) throw this.#signal.reason
   }
 
+  /** Bytes per request under the speed limit, or null (no limit: the whole segment). */
+  #window(connections: number): number | null {
+    const rate = this.#deps.limiter.rate
+    if (rate <= 0) return null
+    return Math.max(MIN_WINDOW_BYTES, Math.floor((rate * WINDOW_MS) / 1000 / connections))
+  }
+
+  /** Writes what the response brings for `segment`, up to its end or the end of the range served (`until`). */
   async #pump(
     opened: OpenedStream,
     segment: ActiveSegment,
+    until: number,
     part: PartFile,
     maybeFlush: () => void,
   ): Promise<void> {
@@ -531,7 +585,7 @@ export class DownloadJob {
     try {
       for await (const chunk of opened.stream) {
         idle.refresh()
-        const room = segment.end - segment.position
+        const room = Math.min(segment.end, until) - segment.position
         const piece = chunk.length > room ? chunk.subarray(0, room) : chunk
         if (limiter.rate > 0) await limiter.take(piece.length, this.#signal)
         segment.position += piece.length
@@ -541,7 +595,7 @@ export class DownloadJob {
             throw diskFailure(error, part.partPath)
           })
         }
-        if (segment.position >= segment.end) {
+        if (segment.position >= Math.min(segment.end, until)) {
           opened.stream.destroy()
           break
         }
@@ -553,7 +607,7 @@ export class DownloadJob {
         throw diskFailure(error, part.partPath)
       })
     }
-    if (segment.position < segment.end) {
+    if (segment.position < Math.min(segment.end, until)) {
       throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {
         retriable: true,
       })
@@ -572,7 +626,7 @@ export class DownloadJob {
       const actual = await this.#deps.whirlpoolOfFile(part.partPath, this.#signal)
       if (actual.toLowerCase() !== this.#request.checksum.toLowerCase()) {
         await part.discard()
-        this.#events.onRestart?.('The checksum did not match.')
+        await this.#events.onRestart?.('The checksum did not match.')
         throw new TransferFailureError(
           'CHECKSUM_MISMATCH',
           'The downloaded file does not match the checksum 1fichier gave; it will be downloaded again.',
@@ -587,16 +641,10 @@ export class DownloadJob {
     }
     const finalPath = pathInside(this.#request.dir, finalName)
     await part.finalize(finalPath).catch((error: unknown) => {
-      throw diskFailure(error, finalPath)
+      throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
     })
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }
-}
-
-/** Exponential backoff with full jitter: up to 1 s, 2 s, 4 s … capped at 30 s. */
-export function backoff(attempt: number, random: () => number = Math.random): number {
-  const cap = Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1))
-  return Math.round(cap / 2 + (random() * cap) / 2)
 }
 
 export type { PartControl }

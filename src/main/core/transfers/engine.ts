@@ -11,6 +11,8 @@ import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { emptyStatusCounts, TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
+import { systemScheduler, type Scheduler } from '../lib/scheduler'
+import { settleWithin } from '../lib/settle-within'
 import { TypedEmitter } from '../lib/typed-emitter'
 import type { TransferEvents } from '../service'
 import { ChangePublisher } from './change-publisher'
@@ -20,12 +22,13 @@ import { ProgressTracker } from './progress-tracker'
 import { reorder } from './queue-order'
 import { RemoteUploads } from './remote-uploads'
 import { runJob, type JobContext } from './run-job'
-import { transition, type TransferEvent } from './state'
+import { canTransition, transition, type TransferEvent } from './state'
 import { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
 import { applyPatch, toView, type RecordPatch, type TransferRecord } from './transfer-record'
-import { backoff } from './download-job'
+import { backoff } from '../lib/backoff'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 
 export interface EngineSettings {
   downloadDir: string
@@ -49,12 +52,16 @@ export interface EngineOptions {
   records: TransferRecord[]
   api: TransferApi
   clock: Clock
+  /** The engine's timers (retries, coalesced changes, progress ticks); real timers by default. */
+  scheduler?: Scheduler
   settings: EngineSettings
   maxAttempts?: number
   progressIntervalMs?: number
   minSegment?: number
   /** How often remote uploads are polled (default 30 s; 1fichier needs minutes anyway). */
   remotePollMs?: number
+  /** How long `close` waits for running jobs to stop (default 3 s). */
+  closeTimeoutMs?: number
   log?: (message: string) => void
 }
 
@@ -73,24 +80,31 @@ interface Running {
 export class TransferEngine {
   readonly #records = new Map<string, TransferRecord>()
   readonly #running = new Map<string, Running>()
-  readonly #retryTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Cancels the pending retry of each item waiting out a backoff. */
+  readonly #retryTimers = new Map<string, () => void>()
   readonly #events = new TypedEmitter<EngineEvents>()
   readonly #publisher: ChangePublisher
   readonly #progress: ProgressTracker
   readonly #options: EngineOptions
+  readonly #scheduler: Scheduler
   readonly #context: JobContext
   #settings: EngineSettings
   #nextOrder = 1
   #closed = false
+  /** Set once `close` gave up waiting: late jobs then change nothing on disk (the store is closing). */
+  #detached = false
   /** Why nothing may start now (no usable API key), or null. */
   #hold: string | null = null
 
   constructor(options: EngineOptions) {
     this.#options = options
     this.#settings = options.settings
-    this.#publisher = new ChangePublisher((batch) => this.#events.emit('changed', batch))
+    const scheduler = options.scheduler ?? systemScheduler
+    this.#scheduler = scheduler
+    this.#publisher = new ChangePublisher((batch) => this.#events.emit('changed', batch), scheduler)
     this.#progress = new ProgressTracker(
       options.clock,
+      scheduler,
       (tick) => this.#events.emit('progress', tick),
       () => this.#counts(),
       options.progressIntervalMs,
@@ -105,12 +119,13 @@ export class TransferEngine {
       folders: new Map(),
       settings: () => this.#settings,
       ...(options.minSegment ? { minSegment: options.minSegment } : {}),
-      remote: new RemoteUploads(options.api, options.clock, options.remotePollMs ?? 30_000),
+      remote: new RemoteUploads(options.api, options.clock, scheduler, options.remotePollMs ?? 30_000),
     }
     for (const record of options.records) {
       // Whatever was running when the app stopped goes back to the queue and resumes from disk.
-      const status: TransferStatus =
-        record.status === 'active' || record.status === 'retrying' ? 'queued' : record.status
+      const status = canTransition(record.status, 'interrupt')
+        ? transition(record.status, 'interrupt')
+        : record.status
       this.#records.set(record.id, { ...record, status })
       this.#nextOrder = Math.max(this.#nextOrder, record.order + 1)
     }
@@ -238,22 +253,40 @@ export class TransferEngine {
     const selected = new Set(ids.filter((id) => this.#records.has(id)))
     const changed = reorder(sorted, selected, to)
     if (changed.length === 0) return { affected: [] }
-    await this.#options.store.putMany(changed.map((record) => this.#withBytes(record)))
-    for (const record of changed) {
-      this.#records.set(record.id, record)
-      this.#publisher.upsert(this.#view(record))
-    }
+    await this.#commit(changed.map(({ id, order }) => [id, (record) => ({ ...record, order })])).written
     this.#schedule()
     return { affected: changed.map((record) => record.id).filter((id) => selected.has(id)) }
   }
 
-  /** Stops every running job; they stay queued (with what is on disk) for the next start. */
+  /**
+   * Stops every running job; they stay queued (with what is on disk) for the next start. Jobs get
+   * `closeTimeoutMs` to stop; one that ignores its abort (a call that takes no signal, a hung disk)
+   * is journaled as interrupted from what the engine knows, and left behind.
+   */
   async close(): Promise<void> {
     this.#closed = true
-    for (const timer of this.#retryTimers.values()) clearTimeout(timer)
-    const running = [...this.#running.values()]
-    for (const job of running) job.controller.abort(new ShutdownSignal())
-    await Promise.allSettled(running.map((job) => job.done))
+    for (const cancel of this.#retryTimers.values()) cancel()
+    const running = [...this.#running.entries()]
+    for (const [, job] of running) job.controller.abort(new ShutdownSignal())
+    const stopped = await settleWithin(
+      Promise.allSettled(running.map(([, job]) => job.done)),
+      this.#options.closeTimeoutMs ?? 3_000,
+    )
+    if (!stopped) {
+      const stuck = running.map(([id]) => id).filter((id) => this.#running.has(id))
+      this.#options.log?.(`close: ${stuck.length} transfer(s) did not stop in time`)
+      const { written } = this.#commit(
+        stuck.map((id) => [
+          id,
+          (record) =>
+            canTransition(record.status, 'interrupt')
+              ? { ...this.#withBytes(record), status: transition(record.status, 'interrupt') }
+              : null,
+        ]),
+      )
+      this.#detached = true
+      await written
+    }
     this.#progress.stop()
     this.#publisher.flush()
   }
@@ -269,31 +302,54 @@ export class TransferEngine {
     event: 'pause' | 'resume' | 'cancel',
     from: TransferStatus[],
   ): Promise<SelectionResult> {
-    const affected: TransferRecord[] = []
-    for (const id of this.#select(selection)) {
-      const record = this.#records.get(id)
-      if (!record || !from.includes(record.status)) continue
+    const now = this.#options.clock.now()
+    const change = (record: TransferRecord): TransferRecord | null => {
+      if (!from.includes(record.status)) return null
       const next: TransferEvent = event === 'resume' && record.status !== 'paused' ? 'retry' : event
-      const updated: TransferRecord = {
+      return {
         ...record,
         status: transition(record.status, next),
         ...(next === 'retry' ? { attempts: 0, error: undefined, finishedAt: undefined } : {}),
-        ...(event === 'cancel' ? { finishedAt: this.#options.clock.now() } : {}),
+        ...(event === 'cancel' ? { finishedAt: now } : {}),
       }
-      affected.push(updated)
     }
-    if (affected.length === 0) return { affected: [] }
-    await this.#options.store.putMany(affected.map((record) => this.#withBytes(record)))
-    for (const record of affected) {
-      this.#records.set(record.id, record)
+    const affected = this.#commit(this.#select(selection).map((id) => [id, change]))
+    for (const record of affected.records) {
       this.#clearRetry(record.id)
-      const job = this.#running.get(record.id)
-      if (job) job.controller.abort(new UserStopSignal(record.status))
-      else if (record.status === 'canceled') await this.#discard(record)
-      this.#publisher.upsert(this.#view(record))
+      this.#running.get(record.id)?.controller.abort(new UserStopSignal(record.status))
+    }
+    await affected.written
+    for (const record of affected.records) {
+      if (record.status === 'canceled' && !this.#running.has(record.id)) await this.#discard(record)
     }
     this.#schedule()
-    return { affected: affected.map((record) => record.id) }
+    return { affected: affected.records.map((record) => record.id) }
+  }
+
+  /**
+   * Changes records where they stand now and journals them: each change reads the current record
+   * and replaces it in the same turn, so no change made meanwhile (by a job or a user) is lost,
+   * and the journal receives the records in the order they changed. `change` answers null to
+   * leave a record alone. Resolves (`written`) once every changed record is durable.
+   */
+  #commit(changes: Array<[string, (record: TransferRecord) => TransferRecord | null]>): {
+    records: TransferRecord[]
+    written: Promise<void>
+  } {
+    const records: TransferRecord[] = []
+    for (const [id, change] of changes) {
+      const current = this.#records.get(id)
+      const updated = current ? change(current) : null
+      if (!updated) continue
+      this.#records.set(id, updated)
+      records.push(updated)
+      this.#publisher.upsert(this.#view(updated))
+    }
+    const written =
+      records.length === 0 || this.#detached
+        ? Promise.resolve()
+        : this.#options.store.putMany(records.map((record) => this.#withBytes(record)))
+    return { records, written }
   }
 
   #counts(): Record<TransferStatus, number> {
@@ -312,8 +368,7 @@ export class TransferEngine {
   }
 
   #clearRetry(id: string): void {
-    const timer = this.#retryTimers.get(id)
-    if (timer) clearTimeout(timer)
+    this.#retryTimers.get(id)?.()
     this.#retryTimers.delete(id)
   }
 
@@ -348,7 +403,7 @@ export class TransferEngine {
     )
     this.#publisher.upsert(this.#view(started))
     const done = runJob(started, this.#context, controller.signal, {
-      update: (patch) => this.#patch(record.id, patch, true),
+      update: (patch) => this.#patch(record.id, patch),
       bytes: (count) => this.#progress.add(record.id, count),
       total: (total) => this.#progress.setTotal(record.id, total),
       resetBytes: () => this.#progress.reset(record.id),
@@ -359,53 +414,65 @@ export class TransferEngine {
         if (this.#running.get(record.id)?.controller === controller) this.#running.delete(record.id)
         this.#schedule()
       })
+      .catch((error: unknown) => {
+        // Recording the outcome failed (the queue can no longer be written): nothing more to do here.
+        this.#options.log?.(
+          `transfer ${record.id}: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      })
     this.#running.set(record.id, { controller, done })
   }
 
   /** Merges what a job learnt (name, size, part path…) and persists it. */
-  async #patch(id: string, patch: RecordPatch, persist: boolean): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record) return
-    const updated = applyPatch(record, patch)
-    this.#records.set(id, updated)
-    if (persist) await this.#options.store.putMany([this.#withBytes(updated)])
-    this.#publisher.upsert(this.#view(updated))
+  async #patch(id: string, patch: RecordPatch): Promise<void> {
+    await this.#commit([[id, (record) => applyPatch(record, patch)]]).written
   }
 
   async #finish(id: string, patch: RecordPatch): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record || record.status !== 'active') return
-    const total = patch.bytesTotal ?? record.bytesTotal ?? this.#progress.bytes(id) ?? 0
-    const updated: TransferRecord = {
-      ...applyPatch(record, patch),
-      status: transition(record.status, 'complete'),
-      bytesDone: total,
-      bytesTotal: total,
-      finishedAt: this.#options.clock.now(),
-      error: undefined,
-    }
+    const now = this.#options.clock.now()
+    const live = this.#progress.bytes(id)
     this.#progress.forget(id)
-    await this.#options.store.putMany([updated])
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
+    const { written } = this.#commit([
+      [
+        id,
+        (record) => {
+          if (record.status !== 'active') return null
+          const total = patch.bytesTotal ?? record.bytesTotal ?? live ?? 0
+          return {
+            ...applyPatch(record, patch),
+            status: transition(record.status, 'complete'),
+            bytesDone: total,
+            bytesTotal: total,
+            finishedAt: now,
+            error: undefined,
+          }
+        },
+      ],
+    ])
+    await written
   }
 
   async #failed(id: string, error: unknown, signal: AbortSignal): Promise<void> {
-    const record = this.#records.get(id)
-    if (!record) return
     if (
       signal.aborted &&
       (signal.reason instanceof UserStopSignal || signal.reason instanceof ShutdownSignal)
     ) {
-      // Paused, canceled or shutting down: the status was already set (or stays active → queued on the next start).
-      const latest = this.#withBytes(record)
+      // Paused or canceled: the status is already set; what counts now is the bytes on disk.
+      // Shutting down: the item goes back to the queue, to resume on the next start.
+      const shutdown = signal.reason instanceof ShutdownSignal
+      const stop = this.#commit([
+        [
+          id,
+          (record) =>
+            shutdown && canTransition(record.status, 'interrupt')
+              ? { ...this.#withBytes(record), status: transition(record.status, 'interrupt') }
+              : this.#withBytes(record),
+        ],
+      ])
       this.#progress.forget(id)
-      if (signal.reason instanceof ShutdownSignal) {
-        await this.#options.store.putMany([{ ...latest, status: 'queued' }])
-      } else {
-        await this.#options.store.putMany([latest])
-        if (record.status === 'canceled') await this.#discard(record)
-      }
+      await stop.written
+      const stopped = stop.records[0]
+      if (stopped?.status === 'canceled') await this.#discard(stopped)
       return
     }
     const code = (error as { code?: unknown }).code
@@ -413,49 +480,66 @@ export class TransferEngine {
     const transferError = { code: typeof code === 'string' ? code : 'INTERNAL', message }
     if (code === 'AUTH_INVALID_KEY' || code === 'NOT_CUSTOMER') {
       // The key is the problem, not the item: back to the queue, which waits for a usable key.
-      const waiting: TransferRecord = {
-        ...this.#withBytes(record),
-        status: transition(record.status, 'interrupt'),
-        error: transferError,
-      }
-      this.#progress.forget(id)
-      await this.#options.store.putMany([waiting])
-      this.#records.set(id, waiting)
-      this.#publisher.upsert(this.#view(waiting))
       this.#hold = code
+      const held = this.#commit([
+        [
+          id,
+          (record) =>
+            canTransition(record.status, 'interrupt')
+              ? {
+                  ...this.#withBytes(record),
+                  status: transition(record.status, 'interrupt'),
+                  error: transferError,
+                }
+              : null,
+        ],
+      ])
+      this.#progress.forget(id)
+      await held.written
       return
     }
     if (typeof code !== 'string')
       this.#options.log?.(`transfer ${id} failed: ${String((error as Error)?.stack ?? error)}`)
-    const attempts = record.attempts + 1
     const maxAttempts = this.#options.maxAttempts ?? 8
-    const retry = isRetriable(error) && attempts < maxAttempts
     const diskFull = code === 'DISK_FULL'
-    const event: TransferEvent = diskFull ? 'pause' : retry ? 'retryScheduled' : 'fail'
-    const updated: TransferRecord = {
-      ...this.#withBytes(record),
-      status: transition(record.status, event),
-      attempts,
-      error: transferError,
-      ...(event === 'fail' ? { finishedAt: this.#options.clock.now() } : {}),
-    }
+    let retry = false
+    const failed = this.#commit([
+      [
+        id,
+        (record) => {
+          // Paused or canceled meanwhile: that stands; only the bytes on disk are news.
+          if (record.status !== 'active') return this.#withBytes(record)
+          const attempts = record.attempts + 1
+          retry = isRetriable(error) && attempts < maxAttempts
+          const event: TransferEvent = diskFull ? 'pause' : retry ? 'retryScheduled' : 'fail'
+          return {
+            ...this.#withBytes(record),
+            status: transition(record.status, event),
+            attempts,
+            error: transferError,
+            ...(event === 'fail' ? { finishedAt: this.#options.clock.now() } : {}),
+          }
+        },
+      ],
+    ])
     this.#progress.forget(id)
-    await this.#options.store.putMany([updated])
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
-    if (retry && !diskFull) {
-      const timer = setTimeout(() => void this.#retryDue(id), backoff(attempts))
-      this.#retryTimers.set(id, timer)
+    await failed.written
+    const updated = failed.records[0]
+    if (updated && retry && !diskFull && !this.#closed) {
+      const wait = backoff(updated.attempts, TRANSFER_BACKOFF)
+      this.#retryTimers.set(
+        id,
+        this.#scheduler.after(wait, () => this.#retryDue(id)),
+      )
     }
   }
 
-  async #retryDue(id: string): Promise<void> {
+  #retryDue(id: string): void {
     this.#retryTimers.delete(id)
     const record = this.#records.get(id)
     if (!record || record.status !== 'retrying' || this.#closed) return
-    const updated = { ...record, status: transition(record.status, 'retryDue') }
-    this.#records.set(id, updated)
-    this.#publisher.upsert(this.#view(updated))
+    this.#records.set(id, { ...record, status: transition(record.status, 'retryDue') })
+    this.#publisher.upsert(this.#view(this.#records.get(id)!))
     this.#schedule()
   }
 

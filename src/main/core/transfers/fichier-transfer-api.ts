@@ -72,8 +72,8 @@ export function createFichierTransferApi(
     async setAttributes(link, options) {
       await client.changeAttributes([link], attributesFromOptions(options))
     },
-    async collectUpload(node, xid) {
-      const result = await client.collectUpload(node, xid)
+    async collectUpload(node, xid, signal) {
+      const result = await client.collectUpload(node, xid, signal ? { signal } : {})
       return result ? toResult(result) : null
     },
     async remoteRequest(urls, folderId) {

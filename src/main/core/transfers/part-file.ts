@@ -1,16 +1,29 @@
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { z } from 'zod'
+import { syncDir } from '../queue/sync-dir'
+import { bootIdentity, sameBoot } from './boot-identity'
+import { lockPart, type PartLock } from './part-lock'
 import { RangeSet, type ByteRange } from './range-set'
+import { TransferFailureError } from './transfer-failure'
+
+const Range = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 
 export const PartControl = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   link: z.string(),
   size: z.number().int().nonnegative(),
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
-  ranges: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })),
+  /** Ranges on the disk for sure: written, then synced. */
+  ranges: z.array(Range),
+  /** Ranges written (perhaps only in the OS's cache): trusted only on the boot that wrote them. */
+  written: z.array(Range).optional(),
+  boot: z.string().optional(),
 })
 export type PartControl = z.infer<typeof PartControl>
+
+type PartMeta = Pick<PartControl, 'link' | 'size' | 'etag' | 'lastModified'>
 
 export function controlPathOf(partPath: string): string {
   return `${partPath}.json`
@@ -18,28 +31,41 @@ export function controlPathOf(partPath: string): string {
 
 /**
  * The bytes of an unfinished download: one `.part` file written at positions, and a small control
- * record beside it listing the finished ranges. The record is rewritten only after the data it
- * describes reached the disk (`datasync`), so after a crash it never claims bytes that are not there.
+ * record beside it. The record lists the ranges written (rewritten often, cheaply: a process killed
+ * leaves them in the OS's cache) and the ranges synced (rewritten durably after a `datasync`: they
+ * survive a power loss), with the boot that wrote them. One process at a time owns both files.
  */
 export class PartFile {
   readonly partPath: string
   readonly #handle: FileHandle
-  readonly #done: RangeSet
-  /** Ranges written but not yet synced; they join `#done` at the next flush. */
-  readonly #pending: ByteRange[] = []
-  #meta: Omit<PartControl, 'ranges' | 'version'>
+  readonly #lock: PartLock
+  readonly #boot: string
+  /** Ranges written to the file (what the download still needs is the rest). */
+  readonly #written: RangeSet
+  /** Ranges known to be on the disk. */
+  readonly #synced: RangeSet
+  readonly #meta: PartMeta
+  /** Control writes, one after the other (they share the temporary file). */
+  #recording: Promise<void> = Promise.resolve()
+  /** Whether bytes were written since the last datasync. */
+  #dirty = false
   #closed = false
 
   private constructor(
     partPath: string,
     handle: FileHandle,
-    meta: Omit<PartControl, 'ranges' | 'version'>,
-    done: RangeSet,
+    lock: PartLock,
+    boot: string,
+    meta: PartMeta,
+    ranges: { written: RangeSet; synced: RangeSet },
   ) {
     this.partPath = partPath
     this.#handle = handle
+    this.#lock = lock
+    this.#boot = boot
     this.#meta = meta
-    this.#done = done
+    this.#written = ranges.written
+    this.#synced = ranges.synced
   }
 
   /** Reads the control record of an earlier attempt, or null if there is none or it is unusable. */
@@ -52,39 +78,60 @@ export class PartFile {
     }
   }
 
-  /** Opens (or creates) the part file; `resume` keeps the ranges of a matching control record. */
-  static async open(
-    partPath: string,
-    meta: Omit<PartControl, 'ranges' | 'version'>,
-    resume: PartControl | null,
-  ): Promise<PartFile> {
-    const handle = await open(partPath, resume ? 'r+' : 'w+').catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return open(partPath, 'w+')
+  /**
+   * Takes the part file (see `lockPart`) and opens it. With `resume`, the ranges of its control
+   * record are kept, read again under the lock: the written ones when this boot wrote them, else
+   * the synced ones, and none past the file's length on disk (a part deleted or cut short is
+   * downloaded again where it lacks bytes).
+   */
+  static async open(partPath: string, meta: PartMeta, resume: boolean): Promise<PartFile> {
+    const lock = await lockPart(partPath)
+    try {
+      const boot = await bootIdentity()
+      const control = resume ? await PartFile.readControl(partPath) : null
+      const usable = control && control.link === meta.link && control.size === meta.size ? control : null
+      const handle = await open(partPath, usable ? 'r+' : 'w+').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return open(partPath, 'w+')
+        throw error
+      })
+      const length = usable ? (await handle.stat()).size : 0
+      const clip = (ranges: readonly ByteRange[]) =>
+        new RangeSet(
+          ranges
+            .map((range) => ({ start: range.start, end: Math.min(range.end, length) }))
+            .filter((range) => range.end > range.start),
+        )
+      const synced = clip(usable?.ranges ?? [])
+      const written = clip([
+        ...(usable?.ranges ?? []),
+        ...(usable && sameBoot(usable.boot, boot) ? (usable.written ?? []) : []),
+      ])
+      const file = new PartFile(partPath, handle, lock, boot, meta, { written, synced })
+      // What an earlier process wrote may still be in the OS's cache only: the first sync covers it.
+      file.#dirty = written.size > synced.size
+      await file.flush()
+      return file
+    } catch (error) {
+      await lock.release()
       throw error
-    })
-    const done = new RangeSet(resume ? resume.ranges : [])
-    const file = new PartFile(partPath, handle, meta, done)
-    if (!resume) await file.flush()
-    return file
+    }
   }
 
   get size(): number {
     return this.#meta.size
   }
 
-  get meta(): Omit<PartControl, 'ranges' | 'version'> {
+  get meta(): PartMeta {
     return this.#meta
   }
 
-  /** Bytes known to be on disk. */
+  /** Bytes written to the part file. */
   get doneBytes(): number {
-    return this.#done.size
+    return this.#written.size
   }
 
   missing(): ByteRange[] {
-    const all = new RangeSet(this.#done.toJSON())
-    for (const range of this.#pending) all.add(range.start, range.end)
-    return all.missing(this.#meta.size)
+    return this.#written.missing(this.#meta.size)
   }
 
   /** Writes consecutive chunks from `position` with one vectored write (more only if it falls short). */
@@ -111,37 +158,100 @@ export class PartFile {
         }
       }
     }
-    this.#pending.push({ start: position, end: position + total })
+    this.#written.add(position, position + total)
+    this.#dirty = true
   }
 
-  /** Makes written bytes durable, then records them in the control file (atomically). */
+  /** Records the ranges written so far, without waiting for the disk (cheap; enough against a kill). */
+  record(): Promise<void> {
+    return this.#control(false)
+  }
+
+  /** Makes written bytes durable, then records them as synced (durably). */
   async flush(): Promise<void> {
     if (this.#closed) return
-    const settled = this.#pending.splice(0)
-    if (settled.length > 0) await this.#handle.datasync()
-    for (const range of settled) this.#done.add(range.start, range.end)
-    const control: PartControl = { version: 1, ...this.#meta, ranges: this.#done.toJSON() }
-    const target = controlPathOf(this.partPath)
-    const temp = `${target}.tmp`
-    await writeFile(temp, JSON.stringify(control))
-    await rename(temp, target)
+    const written = this.#written.toJSON()
+    if (this.#dirty) {
+      this.#dirty = false
+      await this.#handle.datasync()
+    }
+    for (const range of written) this.#synced.add(range.start, range.end)
+    await this.#control(true)
+  }
+
+  #control(durable: boolean): Promise<void> {
+    const next = this.#recording.then(async () => {
+      if (this.#closed) return
+      if (this.#lock.lost) {
+        throw new TransferFailureError(
+          'PART_IN_USE',
+          `The lock on ${this.partPath} was lost; another process may be writing it.`,
+          { retriable: true, cause: this.#lock.lost },
+        )
+      }
+      const control: PartControl = {
+        version: 2,
+        ...this.#meta,
+        ranges: this.#synced.toJSON(),
+        written: this.#written.toJSON(),
+        boot: this.#boot,
+      }
+      const target = controlPathOf(this.partPath)
+      const temp = `${target}.tmp`
+      if (!durable) {
+        await writeFile(temp, JSON.stringify(control))
+        await rename(temp, target)
+        return
+      }
+      const handle = await open(temp, 'w')
+      try {
+        await handle.writeFile(JSON.stringify(control))
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await rename(temp, target)
+      await syncDir(dirname(target))
+    })
+    this.#recording = next.catch(() => undefined)
+    return next
   }
 
   async close(): Promise<void> {
     if (this.#closed) return
-    await this.flush()
-    this.#closed = true
-    await this.#handle.close()
+    try {
+      await this.flush()
+    } finally {
+      this.#closed = true
+      await this.#handle.close()
+      await this.#lock.release()
+    }
   }
 
-  /** Syncs, closes and moves the finished file to `finalPath`; the control record goes away. */
+  /**
+   * Syncs, closes and moves the finished file to `finalPath`; the control record goes away. The
+   * file's length on disk is checked first: a part cut short (by another program, a full disk)
+   * fails with `SIZE_MISMATCH`, and the next attempt downloads what it lacks.
+   */
   async finalize(finalPath: string): Promise<void> {
     await this.flush()
-    await this.#handle.datasync()
+    const length = (await this.#handle.stat()).size
+    if (length !== this.#meta.size) {
+      throw new TransferFailureError(
+        'SIZE_MISMATCH',
+        `${this.partPath} holds ${length} bytes on disk instead of ${this.#meta.size}; the missing part will be downloaded again.`,
+        { retriable: true },
+      )
+    }
     this.#closed = true
     await this.#handle.close()
-    await rename(this.partPath, finalPath)
-    await rm(controlPathOf(this.partPath), { force: true })
+    try {
+      await rename(this.partPath, finalPath)
+      await rm(controlPathOf(this.partPath), { force: true })
+      await syncDir(dirname(finalPath))
+    } finally {
+      await this.#lock.release()
+    }
   }
 
   /** Gives up on the download: removes the part and its record. */
@@ -150,7 +260,11 @@ export class PartFile {
       this.#closed = true
       await this.#handle.close()
     }
-    await rm(this.partPath, { force: true })
-    await rm(controlPathOf(this.partPath), { force: true })
+    try {
+      await rm(this.partPath, { force: true })
+      await rm(controlPathOf(this.partPath), { force: true })
+    } finally {
+      await this.#lock.release()
+    }
   }
 }

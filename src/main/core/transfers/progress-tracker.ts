@@ -1,5 +1,6 @@
 import type { TransferProgress, TransferStatus, TransferTotals } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
+import type { Scheduler } from '../lib/scheduler'
 import { SpeedMeter } from './speed-meter'
 
 export interface ProgressTick {
@@ -24,18 +25,21 @@ export class ProgressTracker {
   readonly #down = new SpeedMeter()
   readonly #up = new SpeedMeter()
   readonly #clock: Clock
+  readonly #scheduler: Scheduler
   readonly #emit: (tick: ProgressTick) => void
   readonly #counts: () => Record<TransferStatus, number>
   readonly #intervalMs: number
-  #timer: ReturnType<typeof setInterval> | null = null
+  #cancel: (() => void) | null = null
 
   constructor(
     clock: Clock,
+    scheduler: Scheduler,
     emit: (tick: ProgressTick) => void,
     counts: () => Record<TransferStatus, number>,
     intervalMs = 250,
   ) {
     this.#clock = clock
+    this.#scheduler = scheduler
     this.#emit = emit
     this.#counts = counts
     this.#intervalMs = intervalMs
@@ -43,7 +47,16 @@ export class ProgressTracker {
 
   begin(id: string, direction: 'up' | 'down', bytes: number, total: number | null): void {
     this.#tracked.set(id, { direction, bytes, total, meter: new SpeedMeter() })
-    this.#timer ??= setInterval(() => this.tick(), this.#intervalMs)
+    this.#cancel ??= this.#arm()
+  }
+
+  /** The next tick; each tick arms the one after while something runs. */
+  #arm(): () => void {
+    return this.#scheduler.after(this.#intervalMs, () => {
+      this.#cancel = null
+      this.tick()
+      if (this.#tracked.size > 0) this.#cancel ??= this.#arm()
+    })
   }
 
   add(id: string, bytes: number): void {
@@ -105,14 +118,11 @@ export class ProgressTracker {
         eta: speed > 0 && items.length > 0 ? remaining / speed : null,
       },
     })
-    if (this.#tracked.size === 0 && this.#timer) {
-      clearInterval(this.#timer)
-      this.#timer = null
-    }
+    if (this.#tracked.size === 0) this.stop()
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer)
-    this.#timer = null
+    this.#cancel?.()
+    this.#cancel = null
   }
 }

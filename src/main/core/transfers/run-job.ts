@@ -2,11 +2,13 @@ import { mkdir } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Clock } from '../lib/clock'
 import type { ConnectionBudget } from './connection-budget'
+import { backoff } from '../lib/backoff'
 import { DownloadJob } from './download-job'
+import { TRANSFER_BACKOFF } from './transfer-backoff'
 import type { EngineSettings } from './engine'
 import type { RemoteUploads } from './remote-uploads'
 import type { TokenBucket } from './token-bucket'
-import type { TransferApi } from './transfer-api'
+import type { TransferApi, UploadResult } from './transfer-api'
 import { isRetriable, TransferFailureError } from './transfer-failure'
 import type { RecordPatch, TransferMeta, TransferRecord } from './transfer-record'
 import { renamedNote } from '../../../shared/names/remote-name'
@@ -101,18 +103,18 @@ async function runDownload(
       reserved: context.reserved,
     },
     {
-      onMeta: ({ name, size, partPath, doneBytes }) => {
+      onMeta: async ({ name, size, partPath, doneBytes }) => {
         callbacks.total(size)
         callbacks.resetBytes()
         callbacks.bytes(doneBytes)
         if (name !== record.name || size !== record.bytesTotal || partPath !== meta.partPath) {
-          void callbacks.update({ name, bytesTotal: size, meta: { partPath } })
+          await callbacks.update({ name, bytesTotal: size, meta: { partPath } })
         }
       },
       onBytes: (count) => callbacks.bytes(count),
-      onRestart: () => {
+      onRestart: async () => {
         callbacks.resetBytes()
-        void callbacks.update({ meta: { partPath: undefined } })
+        await callbacks.update({ meta: { partPath: undefined } })
       },
       onNote: (note) => void callbacks.update({ note: note ?? undefined }),
     },
@@ -154,18 +156,24 @@ async function runUpload(
   signal: AbortSignal,
   callbacks: JobCallbacks,
 ): Promise<Patch> {
+  let again: string | undefined
   if (meta.node && meta.xid) {
     // The bytes may have gone out before a crash: collect that result instead of uploading twice.
-    const earlier = await context.api.collectUpload(meta.node, meta.xid).catch(() => null)
-    if (earlier && earlier.size === meta.size) {
-      if (meta.options) await context.api.setAttributes(earlier.link, meta.options)
+    const earlier = await collectEarlier(context, meta.node, meta.xid, signal)
+    if (earlier.result && earlier.result.size === meta.size) {
+      const found = earlier.result
+      if (meta.options) await context.api.setAttributes(found.link, meta.options)
       return {
-        link: earlier.link,
-        removeLink: earlier.removeLink,
-        ...(earlier.whirlpool ? { checksum: earlier.whirlpool } : {}),
+        link: found.link,
+        removeLink: found.removeLink,
+        ...(found.whirlpool ? { checksum: found.whirlpool } : {}),
         bytesTotal: meta.size,
+        meta: { node: undefined, xid: undefined },
       }
     }
+    again = earlier.error
+      ? `Sent again: 1fichier could not say what became of the earlier upload (${earlier.error}); check the folder for a duplicate.`
+      : 'Sent again: 1fichier has no trace of the earlier, interrupted upload.'
   }
   const folderId = await ensureFolder(context, meta.folderId, meta.relDir, signal)
   if (context.settings().uploadDuplicates === 'skip') {
@@ -209,7 +217,33 @@ async function runUpload(
     removeLink: result.removeLink,
     bytesTotal: result.size,
     ...(result.whirlpool ? { checksum: result.whirlpool.toLowerCase() } : {}),
+    ...(again ? { note: again } : {}),
     meta: { node: undefined, xid: undefined },
+  }
+}
+
+const COLLECT_ATTEMPTS = 4
+
+/**
+ * Reads the report of an upload sent before the app stopped, trying again (a few times, with
+ * backoff) when reading it fails; `error` says why when it never could be read.
+ */
+async function collectEarlier(
+  context: JobContext,
+  node: string,
+  xid: string,
+  signal: AbortSignal,
+): Promise<{ result: UploadResult | null; error?: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return { result: await context.api.collectUpload(node, xid, signal) }
+    } catch (error) {
+      if (signal.aborted) throw signal.reason
+      if (attempt >= COLLECT_ATTEMPTS) {
+        return { result: null, error: error instanceof Error ? error.message : String(error) }
+      }
+      await context.clock.sleep(backoff(attempt, TRANSFER_BACKOFF), signal)
+    }
   }
 }
 
@@ -221,7 +255,7 @@ async function runRemoteUpload(
 ): Promise<Patch> {
   let jobId = meta.jobId
   if (jobId === undefined) {
-    jobId = await context.remote.submit(meta.url, meta.folderId)
+    jobId = await context.remote.submit(meta.url, meta.folderId, signal)
     await callbacks.update({ meta: { jobId } })
   }
   const outcome = await context.remote.result(jobId, meta.url, signal)

@@ -41,7 +41,7 @@ export interface TransferApi {
   /** Sets a password, description, CDN flag or access rules on an uploaded file. */
   setAttributes(link: string, options: UploadOptions): Promise<void>
   /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */
-  collectUpload(node: string, xid: string): Promise<UploadResult | null>
+  collectUpload(node: string, xid: string, signal?: AbortSignal): Promise<UploadResult | null>
   remoteRequest(urls: readonly string[], folderId: number): Promise<number>
   /** Which of these remote upload jobs have run (one call for all of them). */
   remoteFinished(jobIds: readonly number[]): Promise<number[]>

@@ -16,6 +16,7 @@ export const TRANSFER_FAILURE_CODES = [
   'NOT_READY',
   'NOT_THE_FILE',
   'NEEDS_PREMIUM',
+  'PART_IN_USE',
 ] as const
 export type TransferFailureCode = (typeof TRANSFER_FAILURE_CODES)[number]
 

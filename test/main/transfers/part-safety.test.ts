@@ -1,0 +1,254 @@
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
+import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
+import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
+import { systemClock } from '../../../src/main/core/lib/clock'
+import { ConnectionBudget } from '../../../src/main/core/transfers/connection-budget'
+import {
+  DownloadJob,
+  type DownloadDeps,
+  type DownloadRequest,
+} from '../../../src/main/core/transfers/download-job'
+import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
+import { bootIdentity } from '../../../src/main/core/transfers/boot-identity'
+import { PartFile } from '../../../src/main/core/transfers/part-file'
+
+const KEY = 'PartKeyPartKeyPartKeyPartKeyPa01'
+const MiB = 1024 * 1024
+const SIZE = 8 * MiB + 777
+
+let emulator: RunningEmulator
+let client: FichierClient
+let dir: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  client = new FichierClient({ baseUrl: emulator.apiUrl, getKey: () => KEY, callsPerSecond: 100 })
+})
+
+afterAll(async () => {
+  client.close()
+  await emulator.stop()
+})
+
+beforeEach(async () => {
+  emulator.control.reset()
+  emulator.control.resetStats()
+  dir = await mkdtemp(join(tmpdir(), 'fd-part-'))
+  return () => rm(dir, { recursive: true, force: true })
+})
+
+interface JobOptions {
+  signal?: AbortSignal
+  onBytes?: (n: number) => void
+  onMeta?: () => void
+  whirlpoolOfFile?: DownloadDeps['whirlpoolOfFile']
+  /** Each process has its own reservations: a separate set is another process. */
+  reserved?: Set<string>
+}
+
+function job(request: Partial<DownloadRequest> & { link: string }, options: JobOptions = {}) {
+  const metas: Array<{ partPath: string }> = []
+  const instance = new DownloadJob(
+    { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
+    {
+      clock: systemClock,
+      budget: new ConnectionBudget(30),
+      limiter: new TokenBucket(0, systemClock),
+      tokenFor: async (link, password, abort) =>
+        (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
+      whirlpoolOfFile: options.whirlpoolOfFile ?? whirlpoolOfFile,
+      reserved: options.reserved ?? new Set(),
+      idleTimeoutMs: 5000,
+    },
+    {
+      onMeta: (meta) => {
+        metas.push(meta)
+        options.onMeta?.()
+      },
+      onBytes: (n) => options.onBytes?.(n),
+    },
+    options.signal ?? new AbortController().signal,
+  )
+  return { instance, metas }
+}
+
+/** Downloads about half of a file, then stops as a pause does; answers the part's path. */
+async function halfDownloaded(link: string): Promise<string> {
+  const controller = new AbortController()
+  let seen = 0
+  const first = job(
+    { link },
+    {
+      signal: controller.signal,
+      onBytes: (n) => {
+        seen += n
+        if (seen > SIZE / 2) controller.abort(new Error('paused'))
+      },
+    },
+  )
+  await expect(first.instance.run()).rejects.toThrow('paused')
+  return first.metas[0]!.partPath
+}
+
+async function recorded(partPath: string): Promise<number> {
+  const control = JSON.parse(await readFile(`${partPath}.json`, 'utf8')) as {
+    written: Array<{ start: number; end: number }>
+  }
+  return control.written.reduce((sum, r) => sum + r.end - r.start, 0)
+}
+
+describe('a part file that is not what its record says', () => {
+  it('downloads again the ranges of a deleted part whose record survived, ending byte-identical', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'gone.bin',
+      synthetic: { size: SIZE, seed: 41 },
+    })
+    const partPath = await halfDownloaded(file.url)
+    expect(await recorded(partPath)).toBeGreaterThan(SIZE / 3)
+    await rm(partPath)
+
+    emulator.control.resetStats()
+    const outcome = await job({ link: file.url, partPath }).instance.run()
+    expect(outcome).toMatchObject({ status: 'completed', name: 'gone.bin' })
+    expect((await readFile(join(dir, 'gone.bin'))).equals(syntheticBytes(41, SIZE))).toBe(true)
+    expect(emulator.control.stats().bytesServed).toBeGreaterThanOrEqual(SIZE)
+    expect(await readdir(dir)).toEqual(['gone.bin'])
+  })
+
+  it('downloads again what a part cut short lacks, ending byte-identical', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'short.bin',
+      synthetic: { size: SIZE, seed: 42 },
+    })
+    const partPath = await halfDownloaded(file.url)
+    await truncate(partPath, MiB)
+
+    const outcome = await job({ link: file.url, partPath }).instance.run()
+    expect(outcome).toMatchObject({ status: 'completed', name: 'short.bin' })
+    expect((await readFile(join(dir, 'short.bin'))).equals(syntheticBytes(42, SIZE))).toBe(true)
+  })
+
+  it('checks the length on disk before the rename: a part truncated at the end is not moved into place', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'cut.bin',
+      synthetic: { size: SIZE, seed: 43 },
+    })
+    const checksum = await syntheticWhirlpool(43, SIZE)
+    let cut = false
+    // Another program truncates the part while its checksum is being read.
+    const cutting: DownloadDeps['whirlpoolOfFile'] = async (path, signal) => {
+      const hash = await whirlpoolOfFile(path, signal)
+      if (!cut && path.endsWith('.part')) {
+        cut = true
+        await truncate(path, SIZE - 1000)
+      }
+      return hash
+    }
+    const first = job({ link: file.url, checksum }, { whirlpoolOfFile: cutting })
+    await expect(first.instance.run()).rejects.toMatchObject({ code: 'SIZE_MISMATCH', retriable: true })
+    expect((await readdir(dir)).sort()).toEqual(['cut.bin.part', 'cut.bin.part.json'])
+
+    const partPath = first.metas[0]!.partPath
+    emulator.control.resetStats()
+    const outcome = await job({ link: file.url, partPath, checksum }).instance.run()
+    expect(outcome).toMatchObject({ status: 'completed', name: 'cut.bin', verified: true })
+    expect((await readFile(join(dir, 'cut.bin'))).equals(syntheticBytes(43, SIZE))).toBe(true)
+    expect(emulator.control.stats().bytesServed).toBeLessThan(SIZE / 4)
+  })
+
+  it('checks a known checksum on a file found in place after a crash, and downloads it when it differs', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'placed.bin',
+      synthetic: { size: SIZE, seed: 44 },
+    })
+    const checksum = await syntheticWhirlpool(44, SIZE)
+    // The right name and size, other bytes: what a race with another download can leave.
+    await writeFile(join(dir, 'placed.bin'), Buffer.alloc(SIZE))
+    const partPath = join(dir, 'placed.bin.part')
+    const outcome = await job({ link: file.url, partPath, expectedSize: SIZE, checksum }).instance.run()
+    expect(outcome).toMatchObject({ status: 'completed', verified: true })
+    if (outcome.status !== 'completed') throw new Error('not completed')
+    expect(outcome.path).not.toBe(join(dir, 'placed.bin'))
+    expect((await readFile(outcome.path)).equals(syntheticBytes(44, SIZE))).toBe(true)
+  })
+
+  it('stops every connection of a file at once when one of them fails for good', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'doomed.bin',
+      synthetic: { size: SIZE, seed: 45 },
+    })
+    emulator.control.setSpeedCap(MiB)
+    // Once the first connection is open, the next one is refused for good (HTTP 400).
+    const doomed = job(
+      { link: file.url },
+      { onMeta: () => emulator.control.failNext({ path: 'download', status: 400 }) },
+    )
+    await expect(doomed.instance.run()).rejects.toMatchObject({ code: 'NODE_REFUSED', retriable: false })
+    // The siblings would each have fetched their whole segment at 1 MiB/s.
+    const stats = emulator.control.stats()
+    expect(stats.bytesServed).toBeLessThan(SIZE / 4)
+    expect(stats.activeConnections).toBe(0)
+    const partPath = doomed.metas[0]!.partPath
+    expect(await recorded(partPath)).toBeLessThanOrEqual(stats.bytesServed)
+  })
+
+  it('lets one process at a time write a part: the second gets PART_IN_USE and the first ends byte-identical', async () => {
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'shared.bin',
+      synthetic: { size: SIZE, seed: 46 },
+    })
+    // Slow enough that the first is still writing when the second gives up waiting for the lock.
+    emulator.control.setSpeedCap(256 * 1024)
+    let started!: () => void
+    const firstStarted = new Promise<void>((resolve) => (started = resolve))
+    const first = job({ link: file.url }, { onMeta: () => started() }).instance.run()
+    await firstStarted
+    const second = job({ link: file.url }).instance.run()
+    await expect(second).rejects.toMatchObject({ code: 'PART_IN_USE', retriable: false })
+    emulator.control.setSpeedCap(0)
+    expect(await first).toMatchObject({ status: 'completed', name: 'shared.bin' })
+    expect((await readFile(join(dir, 'shared.bin'))).equals(syntheticBytes(46, SIZE))).toBe(true)
+    expect(await readdir(dir)).toEqual(['shared.bin'])
+  }, 30_000)
+
+  it('trusts ranges written without a sync only on the boot that wrote them', async () => {
+    const partPath = join(dir, 'boot.bin.part')
+    const meta = { link: 'https://1fichier.com/?bootbootboot', size: SIZE, etag: null, lastModified: null }
+    const control = (boot: string) => ({
+      version: 2,
+      ...meta,
+      ranges: [{ start: 0, end: MiB }],
+      written: [{ start: 0, end: 3 * MiB }],
+      boot,
+    })
+    const resumed = async (boot: string) => {
+      await writeFile(partPath, syntheticBytes(47, 3 * MiB))
+      await writeFile(`${partPath}.json`, JSON.stringify(control(boot)))
+      const part = await PartFile.open(partPath, meta, true)
+      const missing = part.missing()
+      await part.close()
+      return missing
+    }
+    // The same boot: the OS still holds what was written, even if the process was killed.
+    expect(await resumed(await bootIdentity())).toEqual([{ start: 3 * MiB, end: SIZE }])
+    // After a reboot only what was synced is sure to be there.
+    expect(await resumed('id:00000000-0000-0000-0000-000000000000')).toEqual([{ start: MiB, end: SIZE }])
+    // A record without a boot (an older version) is read for its synced ranges.
+    const { written: _written, boot: _boot, ...older } = control('')
+    await writeFile(`${partPath}.json`, JSON.stringify({ ...older, version: 1 }))
+    const part = await PartFile.open(partPath, meta, true)
+    expect(part.missing()).toEqual([{ start: MiB, end: SIZE }])
+    await part.close()
+  })
+})
