@@ -184,6 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       cancel: (selection) => engine.cancel(selection),
       remove: (selection) => engine.remove(selection),
       reorder: (request) => engine.reorder(request),
+      setPassword: (ids, password) => engine.setPassword(ids, password),
       open: (id, reveal) =>
         openTransferFile(
           {

@@ -61,6 +61,7 @@ export interface ServiceParts {
     cancel(selection: Selection): Promise<SelectionResult>
     remove(selection: Selection): Promise<SelectionResult>
     reorder(request: ReorderRequest): Promise<SelectionResult>
+    setPassword(ids: readonly string[], password: string): Promise<SelectionResult>
     /** Opens a transfer's local file, or shows it in the file manager. */
     open(id: string, reveal: boolean): Promise<{ path: string }>
     on<E extends keyof TransferEvents>(event: E, listener: (payload: TransferEvents[E]) => void): () => void
@@ -100,6 +101,7 @@ export function createService(parts: ServiceParts): Service {
     'transfers:cancel': (selection) => parts.transfers.cancel(selection),
     'transfers:remove': (selection) => parts.transfers.remove(selection),
     'transfers:reorder': (request) => parts.transfers.reorder(request),
+    'transfers:setPassword': ({ ids, password }) => parts.transfers.setPassword(ids, password),
     'transfers:open': ({ id, reveal }) => parts.transfers.open(id, reveal),
     'links:check': async ({ urls }) => ({ results: await parts.links.check(urls) }),
     'history:list': () => ({ items: parts.history.list() }),

@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS = [
   'transfers:cancel',
   'transfers:remove',
   'transfers:reorder',
+  'transfers:setPassword',
   'history:list',
   'history:clear',
   'remote:list',

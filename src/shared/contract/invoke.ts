@@ -46,6 +46,16 @@ export const invokeSchemas = {
   'transfers:cancel': { input: Selection, output: SelectionResult },
   'transfers:remove': { input: Selection, output: SelectionResult },
   'transfers:reorder': { input: ReorderRequest, output: SelectionResult },
+  /** A password for downloads that are not running (e.g. failed on a missing or wrong one); they are tried again. */
+  'transfers:setPassword': {
+    input: z
+      .object({
+        ids: z.array(z.string().min(1).max(100)).min(1).max(10_000),
+        password: z.string().min(1, 'Enter the password').max(256),
+      })
+      .strict(),
+    output: SelectionResult,
+  },
   /**
    * Opens a transfer's local file with the system's default application, or shows it in the file
    * manager (`reveal`). Main finds the path from the transfer itself: the renderer never names one.

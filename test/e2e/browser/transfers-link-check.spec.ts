@@ -68,3 +68,33 @@ test.describe('the Add dialog checks links before adding them', () => {
     expect(saved.equals(emulator.control.readFile(key, locked.id))).toBe(true)
   })
 })
+
+test.describe('a download that failed on its password', () => {
+  test('is given the password from its row and tried again', async ({ app, service, emulator }) => {
+    const { page } = app
+    // A stranger's protected file: only its password opens it.
+    const stranger = 'StrangerKeyStrangerKeyStrangerK1'
+    emulator.control.addKey({ key: stranger })
+    const shared = await emulator.control.createFile({
+      key: stranger,
+      name: 'album.zip',
+      content: 'a'.repeat(3000),
+      password: 'letmein42',
+    })
+    const added = await service.bridge.invoke('transfers:add', { kind: 'download', text: shared.url })
+    expect(added.ok).toBe(true)
+    const ask = page.getByRole('button', { name: /^Password… / })
+    await expect(ask).toBeVisible({ timeout: 20_000 })
+    await ask.click()
+    const dialog = page.getByRole('dialog', { name: /^Password for / })
+    await dialog.getByLabel('Password', { exact: true }).fill('letmein42')
+    await app.screenshots('transfer-password')
+    await dialog.getByRole('button', { name: 'Try again with it' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByRole('list', { name: 'Transfers by state' })).toContainText('1 done', {
+      timeout: 20_000,
+    })
+    const saved = await readFile(join(service.downloadsDir, 'album.zip'))
+    expect(saved.equals(emulator.control.readFile(stranger, shared.id))).toBe(true)
+  })
+})

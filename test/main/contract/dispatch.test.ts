@@ -36,6 +36,7 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'transfers:resume': () => ({ affected: [] }),
     'transfers:cancel': () => ({ affected: [] }),
     'transfers:reorder': () => ({ affected: [] }),
+    'transfers:setPassword': () => ({ affected: [] }),
     'transfers:open': () => ({ path: '/downloads/a.bin' }),
     'links:check': () => ({ results: [] }),
     'history:list': () => ({ items: [] }),

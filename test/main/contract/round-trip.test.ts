@@ -49,6 +49,7 @@ describe('the in-process bridge', () => {
       'transfers:cancel': () => ({ all: true }),
       'transfers:remove': () => ({ all: true }),
       'transfers:reorder': () => ({ ids: ['no-such-id'], to: 'top' }),
+      'transfers:setPassword': () => ({ ids: ['no-such-id'], password: 'secret' }),
       // The download just added is paused: its folder can be shown.
       'transfers:open': () => ({ id: service.core.engine.list().items[0]?.id ?? 'none', reveal: true }),
       'links:check': () => ({ urls: [file.url] }),

@@ -223,6 +223,27 @@ export class TransferEngine {
     return this.#apply(selection, 'resume', ['paused', 'failed', 'canceled'])
   }
 
+  /**
+   * Gives downloads that are not running a password (a link that failed on it, or one to try again
+   * with another), then tries the failed, canceled or paused ones again.
+   */
+  async setPassword(ids: readonly string[], password: string): Promise<SelectionResult> {
+    const settable: TransferStatus[] = ['failed', 'canceled', 'paused', 'queued']
+    const affected = this.#commit(
+      ids.map((id) => [
+        id,
+        (record) =>
+          record.meta.kind === 'download' && settable.includes(record.status) && !this.#running.has(id)
+            ? applyPatch(record, { meta: { password } })
+            : null,
+      ]),
+    )
+    await affected.written
+    const again = affected.records.filter((record) => record.status !== 'queued').map((record) => record.id)
+    if (again.length > 0) await this.resume({ ids: again })
+    return { affected: affected.records.map((record) => record.id) }
+  }
+
   cancel(selection: Selection): Promise<SelectionResult> {
     return this.#apply(selection, 'cancel', ['queued', 'active', 'retrying', 'paused'])
   }

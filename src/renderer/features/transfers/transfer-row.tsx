@@ -16,7 +16,12 @@ export interface RowHandlers {
   /** The row's checkbox: toggles the row, or selects a range with Shift. */
   onCheck(id: string, shiftKey: boolean): void
   onCopyLink(id: string): void
+  /** A download that failed on its password: ask for one. */
+  onPassword(id: string): void
 }
+
+/** Failures that a (new) password mends. */
+const PASSWORD_CODES = new Set(['PASSWORD_REQUIRED', 'PASSWORD_WRONG'])
 
 interface TransferRowProps {
   id: string
@@ -141,6 +146,18 @@ export const TransferRow = memo(function TransferRow({
             onClick={() => handlers.onCopyLink(id)}
           >
             <CopyIcon />
+          </button>
+        ) : null}
+        {item.kind === 'download' &&
+        item.status === 'failed' &&
+        PASSWORD_CODES.has(item.error?.code ?? '') ? (
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={t('row.actionOn', { action: t('password.action'), name: item.name })}
+            onClick={() => handlers.onPassword(id)}
+          >
+            {t('password.action')}
           </button>
         ) : null}
         {actionsFor(item.status).map((action) => (

@@ -8,6 +8,7 @@ import { describeError } from '../../lib/describe-error'
 import { call } from '../../lib/ipc'
 import { useItems, useStores } from '../../stores/stores-context'
 import { ConfirmRemoveDialog } from './confirm-remove-dialog'
+import { PasswordDialog } from './password-dialog'
 import { IS_MAC } from './is-mac'
 import { localActionsFor, type LocalFileAction } from './local-file-action'
 import { openLocalFile } from './open-local-file'
@@ -189,6 +190,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
     [itemsOf, t],
   )
 
+  const [askingPassword, setAskingPassword] = useState<string | null>(null)
   const handlers = useMemo<RowHandlers>(
     () => ({
       onAction: (action, id) => apply(action, [id]),
@@ -203,6 +205,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
           true,
         ),
       onCopyLink: (id) => void copy([id], 'link'),
+      onPassword: (id) => setAskingPassword(id),
     }),
     [apply, copy, selection],
   )
@@ -386,6 +389,13 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
           )}
         </>
       )}
+      {askingPassword ? (
+        <PasswordDialog
+          id={askingPassword}
+          name={itemsOf([askingPassword])[0]?.name ?? ''}
+          onClose={() => setAskingPassword(null)}
+        />
+      ) : null}
       {confirming ? (
         <ConfirmRemoveDialog
           count={confirming.ids.length}

@@ -142,6 +142,12 @@ export const transfers = {
     noLink: 'no 1fichier link found',
     folderEmpty: 'This folder is empty.',
   },
+  password: {
+    action: 'Password…',
+    title: 'Password for {{name}}',
+    label: 'Password',
+    confirm: 'Try again with it',
+  },
   check: {
     label: 'Links found',
     include: 'Add',

@@ -145,6 +145,12 @@ export const transfers: Translation<typeof en> = {
     noLink: 'aucun lien 1fichier trouvé',
     folderEmpty: 'Ce dossier est vide.',
   },
+  password: {
+    action: 'Mot de passe…',
+    title: 'Mot de passe pour {{name}}',
+    label: 'Mot de passe',
+    confirm: 'Réessayer avec',
+  },
   check: {
     label: 'Liens trouvés',
     include: 'Ajouter',
