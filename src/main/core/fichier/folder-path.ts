@@ -1,10 +1,10 @@
 import type { Clock } from '../lib/clock'
 import type { BudgetStore } from './budget-store'
 import type { FolderListing, MakeFolderResult } from './wire-schemas'
-import { sameRemoteName } from '../../../shared/names/remote-name'
+import { sameRemoteName, toRemoteName } from '../../../shared/names/remote-name'
 
 export interface FolderPathApi {
-  folderList(folderId: number, options: { signal?: AbortSignal }): Promise<FolderListing>
+  folderList(folderId: number, options: { files: boolean; signal?: AbortSignal }): Promise<FolderListing>
   makeFolder(name: string, parentId: number, options: { signal?: AbortSignal }): Promise<MakeFolderResult>
 }
 
@@ -38,7 +38,7 @@ export class FolderPathResolver {
     const { folders } = await (await this.budget()).read()
     let current = parentId
     for (const name of segments) {
-      const known = folders[`${current}/${name}`]
+      const known = remembered(folders, current, name)
       if (!known) return null
       current = known.id
     }
@@ -66,17 +66,27 @@ export class FolderPathResolver {
     let current = parentId
     for (const name of segments) {
       const memo = `${current}/${name}`
-      const known = folders[memo]
+      const known = remembered(folders, current, name)
       if (known) {
         current = known.id
         continue
       }
       // Under a folder created here, nothing exists that this client does not know of: no need to list it.
-      const existing = this.#created.has(current)
-        ? undefined
-        : (await this.api.folderList(current, signal ? { signal } : {})).subFolders.find((folder) =>
-            sameRemoteName(name, folder.name),
-          )
+      let existing: { id: number; name: string } | undefined
+      if (!this.#created.has(current)) {
+        // With its files: the listing callers that look for a file in the folder ask for.
+        const listing = await this.api.folderList(current, { files: true, ...(signal ? { signal } : {}) })
+        existing = listing.subFolders.find((folder) => sameRemoteName(name, folder.name))
+        // Every sibling is remembered too: `ls /a`, `ls /b` in a row list the root once.
+        const parent = current
+        await store.update((state) => {
+          for (const folder of listing.subFolders) {
+            // The first of two folders with one name is the one paths lead to.
+            if (listing.subFolders.find((f) => f.name === folder.name) === folder)
+              state.folders[`${parent}/${folder.name}`] = { id: folder.id, at: this.clock.now() }
+          }
+        })
+      }
       if (existing) {
         current = existing.id
       } else if (create) {
@@ -92,4 +102,13 @@ export class FolderPathResolver {
     }
     return current
   }
+}
+
+/** A remembered folder under `parentId`, by its name as given or as 1fichier stores it. */
+function remembered(
+  folders: Record<string, { id: number; at: number }>,
+  parentId: number,
+  name: string,
+): { id: number } | undefined {
+  return folders[`${parentId}/${name}`] ?? folders[`${parentId}/${toRemoteName(name)}`]
 }
