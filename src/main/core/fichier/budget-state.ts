@@ -39,7 +39,7 @@ export type BudgetState = z.infer<typeof BudgetState>
 export function emptyBudgetState(): BudgetState {
   return {
     version: 1,
-    lastGrant: Number.NEGATIVE_INFINITY,
+    lastGrant: 0,
     slowIntervalMs: 0,
     pause: null,
     lastPauseEnd: 0,

@@ -62,7 +62,7 @@ export class FileBudgetStore implements BudgetStore {
     }
     let parsed: ReturnType<typeof BudgetState.safeParse> | null = null
     try {
-      parsed = BudgetState.safeParse(JSON.parse(text, reviveInfinity))
+      parsed = BudgetState.safeParse(JSON.parse(text))
     } catch {
       parsed = null
     }
@@ -78,15 +78,7 @@ export class FileBudgetStore implements BudgetStore {
     for (const [key, folder] of Object.entries(state.folders))
       if (now - folder.at > KEEP_MS) delete state.folders[key]
     const temp = `${this.#file}.${process.pid}.tmp`
-    await writeFile(temp, JSON.stringify(state, replaceInfinity), { mode: 0o600 })
+    await writeFile(temp, JSON.stringify(state), { mode: 0o600 })
     await rename(temp, this.#file)
   }
-}
-
-function replaceInfinity(_key: string, value: unknown): unknown {
-  return value === Number.NEGATIVE_INFINITY ? '-Infinity' : value
-}
-
-function reviveInfinity(_key: string, value: unknown): unknown {
-  return value === '-Infinity' ? Number.NEGATIVE_INFINITY : value
 }

@@ -48,7 +48,14 @@ export class ListingLimiter {
     if (running) return { value: (await running).value as T, cachedAt: null }
     const task = (async () => {
       await this.#turn(keys.clock, options)
-      const value = await fetch()
+      let value: T
+      try {
+        value = await fetch()
+      } finally {
+        // 1fichier counts from when the listing reached it, after this turn (the call was paced):
+        // the interval runs from the answer, which is never earlier.
+        await this.#sent(keys.clock, options.store)
+      }
       const now = this.clock.now()
       this.#cache.set(keys.cache, value, now)
       return { value: value as unknown, storedAt: now }
@@ -64,6 +71,13 @@ export class ListingLimiter {
   /** Drops every cached listing (after any change to files or folders). */
   invalidate(): void {
     this.#cache.clear()
+  }
+
+  async #sent(clockKey: string, store: BudgetStore): Promise<void> {
+    if (this.intervalMs <= 0) return
+    await store.update((state) => {
+      state.listings[clockKey] = Math.max(state.listings[clockKey] ?? 0, this.clock.now())
+    })
   }
 
   /** Waits until the folder may be listed again, then counts this listing as sent. */
