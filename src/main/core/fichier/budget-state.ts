@@ -16,8 +16,8 @@ export type BudgetPause = z.infer<typeof BudgetPause>
  */
 export const BudgetState = z.object({
   version: z.literal(1),
-  /** When the last API call was let through (epoch ms), by any process. */
-  lastGrant: z.number(),
+  /** When the last API call was let through (epoch ms), by any process; null before the first. */
+  lastGrant: z.number().nullable(),
   /** Extra spacing between calls after a flood or rate answer (0 = none); shrinks with every call. */
   slowIntervalMs: z.number().nonnegative(),
   pause: BudgetPause.nullable(),
@@ -39,7 +39,7 @@ export type BudgetState = z.infer<typeof BudgetState>
 export function emptyBudgetState(): BudgetState {
   return {
     version: 1,
-    lastGrant: 0,
+    lastGrant: null,
     slowIntervalMs: 0,
     pause: null,
     lastPauseEnd: 0,

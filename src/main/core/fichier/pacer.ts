@@ -90,12 +90,13 @@ export class RequestPacer {
   }
 
   /** How long to wait before the next call, or 0 when it may go now (then it counts as sent). */
-  #grant(state: { lastGrant: number; slowIntervalMs: number }): number {
+  #grant(state: { lastGrant: number | null; slowIntervalMs: number }): number {
     const now = this.#clock.now()
     const interval = Math.max(this.#intervalMs, state.slowIntervalMs)
-    const wait = state.lastGrant + interval - now
+    const last = state.lastGrant
+    const wait = last === null ? 0 : last + interval - now
     // A grant "in the future" means the clock went back since: it does not count.
-    if (wait > 0 && state.lastGrant <= now) return wait
+    if (wait > 0 && last !== null && last <= now) return wait
     state.lastGrant = now
     const slower = state.slowIntervalMs * RECOVERY
     state.slowIntervalMs = slower > this.#intervalMs ? slower : 0
