@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,7 +23,9 @@ beforeAll(async () => {
   })
   budgetDir = mkdtempSync(join(tmpdir(), 'fd-pacing-'))
 })
+const children: ChildProcess[] = []
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill()
   await env.close()
   rmSync(budgetDir, { recursive: true, force: true })
 })
@@ -36,6 +38,7 @@ function otherProcess(fileUrl: string, count: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const args = [env.emulator.apiUrl, PREMIUM_KEY, budgetDir, String(DEFAULT_CALLS_PER_SECOND * SCALE)]
     const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args, fileUrl, String(count)])
+    children.push(child)
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()))
