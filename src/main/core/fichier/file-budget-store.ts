@@ -37,6 +37,8 @@ export class FileBudgetStore implements BudgetStore {
       realpath: false,
       stale: 10_000,
       retries: { retries: 200, minTimeout: 5, maxTimeout: 50, factor: 1.5 },
+      // Held for a few milliseconds; if a stalled process loses it, the worst is one lost change, never a crash.
+      onCompromised: () => undefined,
     })
     try {
       const state = await this.#load()
