@@ -41,7 +41,7 @@ export interface FichierClientOptions {
    * paths), shared with every process using the same key; see `defaultKeysDir`.
    */
   budgetDir?: string | null
-  /** API calls per second, all callers together (default 1.8, slower after a flood answer). */
+  /** API calls per second, all callers together (default 1.9, slower after a flood answer). */
   callsPerSecond?: number
   /** Share one pacer between clients that use the same key. */
   pacer?: RequestPacer
@@ -452,9 +452,13 @@ export class FichierClient {
       return { ...info, cachedAt: null }
     } catch (error) {
       if (error instanceof FichierError && error.code === 'RATE_LIMITED' && error.serverCode === 38) {
-        await store.update((state) => {
+        const latest = await store.update((state) => {
           state.userInfoBlockedUntil = this.#clock.now() + 5 * 60_000
+          return state.userInfo
         })
+        // Another process read it a moment ago (that read is why this one was refused): answer with it.
+        const fresh = latest && latest.at >= now ? Wire.UserInfo.safeParse(latest.value) : null
+        if (fresh?.success && latest) return { ...fresh.data, cachedAt: latest.at }
       }
       throw error
     }

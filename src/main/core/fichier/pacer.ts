@@ -3,7 +3,7 @@ import { MemoryBudgetStore } from './budget-store'
 import type { BudgetStore } from './budget-store'
 
 /** Calls per second the client starts at: under the ~2/s 1fichier tolerates (rclone PR #4160). */
-export const DEFAULT_CALLS_PER_SECOND = 1.8
+export const DEFAULT_CALLS_PER_SECOND = 1.9
 
 /** The slowest pace a run of flood answers can bring calls down to. */
 const MAX_SLOW_INTERVAL_MS = 8_000
