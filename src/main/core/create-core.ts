@@ -25,7 +25,7 @@ import type { Settings } from '../../shared/model/settings'
 import type { TransferView } from '../../shared/model/transfer'
 
 export interface CoreOptions {
-  /** Where the queue journal and the API pause memory live. */
+  /** Where the queue journal lives (the key budgets, with the flood pause, live in the per-user keys folder). */
   dataDir: string
   /** Used when the download folder setting is empty. */
   defaultDownloadsDir: string
