@@ -71,8 +71,13 @@ export class ApiPause {
   ): Promise<number> {
     const now = this.#clock.now()
     const state = await store.update((state) => {
-      const repeat = state.pause !== null || now - state.lastPauseEnd < REPEAT_WINDOW_MS
-      state.strikes = repeat ? state.strikes + 1 : 0
+      // Other calls that were on their way when the lock began meet the same lock: not a repeat.
+      const ongoing = state.pause !== null && now < state.pause.until
+      if (!ongoing) {
+        // A pause whose end was not yet confirmed is a repeat (the check met a flood), as is one soon after the last.
+        const repeat = state.pause !== null || now - state.lastPauseEnd < REPEAT_WINDOW_MS
+        state.strikes = repeat ? state.strikes + 1 : 0
+      }
       const ms = options.stated ? lockMs : lockMs * 2 ** Math.min(state.strikes, MAX_DOUBLINGS)
       const until = Math.max(state.pause?.until ?? 0, now + ms)
       state.pause = { until, reason, probeUntil: null }
