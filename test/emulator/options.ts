@@ -12,8 +12,13 @@ export interface EmulatorKey {
 }
 
 export interface RateLimitOptions {
-  /** API requests allowed per IP in any one-second window before the IP is locked. */
+  /**
+   * Sustained API requests per second allowed per IP: a token bucket refilled at this rate, holding
+   * at most `burst` requests. A request that finds the bucket empty locks the IP.
+   */
   perSecond: number
+  /** Requests an idle IP may send at once (the bucket's size). */
+  burst: number
   /** How long a flood lock lasts. */
   lockMs: number
   /** The `#code` of the flood message (`Flood detected: IP Locked #374`; 412 was seen in 2024). */
@@ -31,7 +36,8 @@ export interface RateLimitOptions {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
-  perSecond: 3,
+  perSecond: 2,
+  burst: 3,
   lockMs: 30_000,
   floodCode: 374,
   userInfoIntervalMs: 5 * 60_000,

@@ -1,8 +1,12 @@
 import type { RateLimitOptions } from './options'
 
-/** 1fichier's limits: a per-IP request rate with a lock, and minimum intervals per user or folder. */
+/**
+ * 1fichier's limits: a sustained per-IP request rate (a token bucket) with a lock, and minimum
+ * intervals per user or folder.
+ */
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>()
+  /** Per IP: tokens left in its bucket and when they were counted. */
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
   private readonly locks = new Map<string, number>()
   private readonly lastCalls = new Map<string, number>()
   private globalLockUntil = 0
@@ -20,14 +24,15 @@ export class RateLimiter {
     if (!this.enabled) return 'ok'
     const lockedUntil = this.locks.get(ip)
     if (lockedUntil !== undefined && now < lockedUntil) return 'locked'
-    const recent = (this.hits.get(ip) ?? []).filter((time) => now - time < 1000)
-    recent.push(now)
-    this.hits.set(ip, recent)
-    if (recent.length > this.options.perSecond) {
+    const { perSecond, burst } = this.options
+    const bucket = this.buckets.get(ip) ?? { tokens: burst, at: now }
+    const tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) * perSecond) / 1000)
+    if (tokens < 1) {
       this.locks.set(ip, now + this.options.lockMs)
-      this.hits.set(ip, [])
+      this.buckets.delete(ip)
       return 'new-lock'
     }
+    this.buckets.set(ip, { tokens: tokens - 1, at: now })
     return 'ok'
   }
 
@@ -64,7 +69,7 @@ export class RateLimiter {
   }
 
   clear(): void {
-    this.hits.clear()
+    this.buckets.clear()
     this.locks.clear()
     this.lastCalls.clear()
     this.errors.clear()

@@ -11,7 +11,7 @@ const call = (action: string, body: unknown = {}) =>
   apiCall((em as RunningEmulator).apiUrl, action, body, KEY)
 
 describe('rate limits', () => {
-  it('locks an IP that sends more than 3 requests in a second, for the lock time', async () => {
+  it('locks an IP that sends more than its burst of 3 requests at once, for the lock time', async () => {
     em = await startEmulator({ keys: [{ key: KEY }], rateLimits: { lockMs: 300, folderListIntervalMs: 0 } })
     const statuses: number[] = []
     for (let i = 0; i < 4; i++) statuses.push((await call('folder/ls.cgi')).status)
@@ -24,17 +24,41 @@ describe('rate limits', () => {
     expect((await call('folder/ls.cgi')).status).toBe(200)
   })
 
+  it('locks an IP whose sustained rate is above the limit, not one that keeps under it', async () => {
+    // Scaled up (20/s instead of 2/s) to keep the test short; the bucket works the same at any rate.
+    em = await startEmulator({
+      keys: [{ key: KEY }],
+      rateLimits: { perSecond: 20, burst: 3, lockMs: 60_000, folderListIntervalMs: 0 },
+    })
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    // Every 100 ms is half the allowed rate: 30 calls go through.
+    for (let i = 0; i < 30; i++) {
+      expect((await call('folder/ls.cgi')).status).toBe(200)
+      await pause(100)
+    }
+    expect(em.control.stats().floodLocks).toBe(0)
+    // Twice the allowed rate, each call well apart from the previous one: the bucket runs dry.
+    const statuses: number[] = []
+    for (let i = 0; i < 40 && !statuses.includes(403); i++) {
+      statuses.push((await call('folder/ls.cgi')).status)
+      await pause(25)
+    }
+    expect(statuses.at(-1)).toBe(403)
+    expect(statuses.length).toBeGreaterThan(3)
+    expect(em.control.stats().floodLocks).toBe(1)
+  })
+
   it('uses the configured flood code', async () => {
     em = await startEmulator({
       keys: [{ key: KEY }],
-      rateLimits: { perSecond: 1, floodCode: 412, folderListIntervalMs: 0 },
+      rateLimits: { perSecond: 1, burst: 1, floodCode: 412, folderListIntervalMs: 0 },
     })
     await call('folder/ls.cgi')
     expect(jsonOf(await call('folder/ls.cgi')).message).toBe('Flood detected: IP Locked #412')
   })
 
   it('allows user/info once per interval per user (#38) and one listing per folder per interval', async () => {
-    em = await startEmulator({ keys: [{ key: KEY }], rateLimits: { perSecond: 100 } })
+    em = await startEmulator({ keys: [{ key: KEY }], rateLimits: { perSecond: 100, burst: 100 } })
     expect((await call('user/info.cgi')).status).toBe(200)
     const again = await call('user/info.cgi')
     expect(again.status).toBe(403)
@@ -95,7 +119,7 @@ describe('bans and locations', () => {
   it('bans an IP after repeated error answers when configured', async () => {
     em = await startEmulator({
       keys: [{ key: KEY }],
-      rateLimits: { perSecond: 100, banAfterErrors: 3, banMs: 60_000 },
+      rateLimits: { perSecond: 100, burst: 100, banAfterErrors: 3, banMs: 60_000 },
     })
     for (let i = 0; i < 3; i++)
       expect(

@@ -59,7 +59,10 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     secrets: new MemorySecrets(options.encryptionAvailable ?? true),
     settingsPort: createConfSettingsPort(join(dataDir, 'settings')),
     app: { version: '0.0.0-test', platform: process.platform },
-    env: options.apiUrl ? { FICHIER_API_URL: options.apiUrl } : {},
+    env: {
+      ...(options.apiUrl ? { FICHIER_API_URL: options.apiUrl } : {}),
+      FICHIER_DESK_KEYS_DIR: join(dataDir, 'keys'),
+    },
     log: () => undefined,
     client: {
       callsPerSecond: 20,

@@ -2,9 +2,10 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 
 /**
- * Where the command line keeps its queue, settings and flood-pause memory: `$XDG_STATE_HOME/fichier-desk`
- * (else `~/.local/state/fichier-desk`) on Linux; the app-data folder on macOS and Windows, in a `cli`
- * folder of its own so that it never shares the desktop app's queue.
+ * Where the command line keeps its queue and settings: `$XDG_STATE_HOME/fichier-desk` (else
+ * `~/.local/state/fichier-desk`) on Linux; the app-data folder on macOS and Windows, in a `cli`
+ * folder of its own so that it never shares the desktop app's queue. The key budgets (pace, flood
+ * pause…) are shared with the app instead: see `defaultKeysDir`.
  */
 export function defaultStateDir(
   env: Record<string, string | undefined>,

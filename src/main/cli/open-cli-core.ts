@@ -4,6 +4,7 @@ import { ApiKey } from '../../shared/model/account'
 import type { SettingsPatch } from '../../shared/model/settings'
 import { EnvSecrets } from '../core/account/env-secrets'
 import { createCore, type Core } from '../core/create-core'
+import type { BudgetWait } from '../core/fichier/fichier-client'
 import { AppError } from '../core/lib/app-error'
 import { createConfSettingsPort } from '../core/settings/conf-settings-port'
 import { overlaySettingsPort } from './overlay-settings-port'
@@ -22,6 +23,8 @@ export interface CliCoreOptions {
   log: (message: string) => void
   /** Told when another command holds the state folder and this one waits for it. */
   onWait: (ownerPid: number) => void
+  /** Told when a call waits for the key's API budget (shared with the user's other processes). */
+  onBudgetWait?: (wait: BudgetWait) => void
   signal: AbortSignal
 }
 
@@ -68,10 +71,11 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
       log: options.log,
       client: { whenPaused: options.waitOnLock ? 'wait' : 'fail' },
     })
+    const offWait = options.onBudgetWait ? core.client.on('waiting', options.onBudgetWait) : () => undefined
     let closing: Promise<void> | null = null
     return {
       core,
-      close: () => (closing ??= core.close().finally(unlock)),
+      close: () => (closing ??= core.close().finally(offWait).finally(unlock)),
     }
   } catch (error) {
     await unlock()

@@ -8,7 +8,7 @@ export type RemoteTarget =
   | { type: 'folder'; path: string; id: number }
   | { type: 'file'; path: string; url: string; folderId: number; item: FileItem | null }
 
-type Lister = Pick<FichierClient, 'folderList'>
+type Lister = Pick<FichierClient, 'folderList' | 'findFolderPath' | 'knownFolderPath'>
 
 /** `/backups/db/` → `['backups', 'db']`; the root is `[]`. */
 export function splitRemotePath(path: string): string[] {
@@ -25,25 +25,18 @@ export function joinRemotePath(segments: readonly string[]): string {
 const isUrl = (text: string): boolean => /^https?:\/\//i.test(text)
 
 /**
- * The id of the folder at `segments`, listing each level from the root (the client caches and paces
- * listings). A missing folder is REMOTE_NOT_FOUND.
+ * The id of the folder at `segments`, listing each level from the root unless another command
+ * resolved it recently (the client caches, paces and shares listings). A missing folder is
+ * REMOTE_NOT_FOUND.
  */
 export async function resolveFolder(
   client: Lister,
   segments: readonly string[],
   signal?: AbortSignal,
 ): Promise<number> {
-  let id = 0
-  for (const [index, name] of segments.entries()) {
-    const listing = await client.folderList(id, { files: true, ...(signal ? { signal } : {}) })
-    const found = listing.subFolders.find((folder) => sameRemoteName(name, folder.name))
-    if (!found) {
-      throw new AppError(
-        'REMOTE_NOT_FOUND',
-        `There is no folder ${joinRemotePath(segments.slice(0, index + 1))} on 1fichier.`,
-      )
-    }
-    id = found.id
+  const id = await client.findFolderPath(0, segments, signal ? { signal } : {})
+  if (id === null) {
+    throw new AppError('REMOTE_NOT_FOUND', `There is no folder ${joinRemotePath(segments)} on 1fichier.`)
   }
   return id
 }
@@ -58,6 +51,8 @@ export async function resolveTarget(
   const segments = splitRemotePath(path)
   const name = segments.at(-1)
   if (name === undefined) return { type: 'folder', path: '/', id: 0 }
+  const known = await client.knownFolderPath(0, segments)
+  if (known !== null) return { type: 'folder', path: joinRemotePath(segments), id: known }
   const parentId = await resolveFolder(client, segments.slice(0, -1), signal)
   const listing = await client.folderList(parentId, { files: true, ...(signal ? { signal } : {}) })
   const folder = listing.subFolders.find((candidate) => sameRemoteName(name, candidate.name))

@@ -10,7 +10,7 @@ export type Resolved = { path: string; target: RemoteTarget } | { path: string; 
  * allows one listing per folder per 30 s, so resolving between changes would wait.
  */
 export async function resolveTargets(
-  client: Pick<FichierClient, 'folderList'>,
+  client: Pick<FichierClient, 'folderList' | 'findFolderPath' | 'knownFolderPath'>,
   paths: readonly string[],
   signal: AbortSignal,
 ): Promise<Resolved[]> {

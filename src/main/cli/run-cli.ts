@@ -100,6 +100,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
           signal,
           onWait: (pid) =>
             output.note(`waiting for another fichier command (pid ${pid}) that uses the same state folder…`),
+          onBudgetWait: (wait) =>
+            output.note(
+              `waiting ${Math.ceil(wait.ms / 1000)} s: 1fichier allows one listing of a folder every 30 s, and this one was just listed.`,
+            ),
           log: (message) => {
             if (verbose) io.stderr.write(`${message}\n`)
           },

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { AccountService } from './account/account-service'
 import type { SecretsPort } from './account/secrets-port'
 import { FichierClient, type FichierClientOptions } from './fichier/fichier-client'
+import { defaultKeysDir } from './fichier/key-budget-dir'
 import { systemClock, type Clock } from './lib/clock'
 import { QueueStore } from './queue/queue-store'
 import { TransferHistory } from './history/transfer-history'
@@ -24,7 +25,7 @@ import type { Settings } from '../../shared/model/settings'
 import type { TransferView } from '../../shared/model/transfer'
 
 export interface CoreOptions {
-  /** Where the queue journal and the API pause memory live. */
+  /** Where the queue journal lives (the key budgets, with the flood pause, live in the per-user keys folder). */
   dataDir: string
   /** Used when the download folder setting is empty. */
   defaultDownloadsDir: string
@@ -95,9 +96,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getKey: () => account?.getKey() ?? null,
     clock,
     stateDir: options.dataDir,
+    // One budget per key for every process of the user (the app and each command line).
+    budgetDir: defaultKeysDir(options.env),
     ...options.client,
   })
   account = new AccountService(options.secrets, client, () => clock.now())
+  await client.syncBudget()
 
   const { store, items, report } = await QueueStore.open(join(options.dataDir, 'queue'), {
     schema: TransferRecord,

@@ -1,5 +1,8 @@
 // Runs the real `fichier` command (src/main/cli.ts through tsx) as a child process.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const CLI = fileURLToPath(new URL('../../../src/main/cli.ts', import.meta.url))
@@ -27,10 +30,16 @@ export interface CliOptions {
 }
 
 export function startCli(args: readonly string[], options: CliOptions = {}): CliStart {
+  // The per-key API budgets: a folder of this run's own unless the test shares one between runs.
+  const ownKeysDir =
+    options.env && 'FICHIER_DESK_KEYS_DIR' in options.env
+      ? null
+      : mkdtempSync(join(tmpdir(), 'fichier-keys-'))
   const env: Record<string, string | undefined> = {
     ...process.env,
     FICHIER_API_KEY: undefined,
     FICHIER_API_URL: undefined,
+    ...(ownKeysDir ? { FICHIER_DESK_KEYS_DIR: ownKeysDir } : {}),
     ...options.env,
   }
   const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
@@ -47,7 +56,10 @@ export function startCli(args: readonly string[], options: CliOptions = {}): Cli
   child.stdin!.end(options.stdin ?? '')
   const done = new Promise<CliRun>((resolve, reject) => {
     child.once('error', reject)
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    child.once('close', (code, signal) => {
+      if (ownKeysDir) rmSync(ownKeysDir, { recursive: true, force: true })
+      resolve({ code, signal, stdout, stderr })
+    })
   })
   return { child, output: () => stdout + stderr, done }
 }

@@ -142,7 +142,12 @@ describe('fichier command line', () => {
 
 describe('fichier and flood locks', () => {
   it('exits 4 on a flood lock, and remembers it: the next run does not call 1fichier before the lock ends', async () => {
-    const env = { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: KEY }
+    // Both runs find the key's budget (where the pause is kept) in the same per-user folder.
+    const env = {
+      FICHIER_API_URL: emulator.apiUrl,
+      FICHIER_API_KEY: KEY,
+      FICHIER_DESK_KEYS_DIR: join(work, 'keys-flood'),
+    }
     const args = ['ls', '--state-dir', join(work, 'state-flood')]
     emulator.control.floodLockNow(120_000)
     const locked = await runCli(args, { env })

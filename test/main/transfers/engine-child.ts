@@ -15,7 +15,7 @@ const core = await createCore({
   secrets: new MemorySecrets(true),
   settingsPort: createConfSettingsPort(join(dataDir, 'settings')),
   app: { version: 'test', platform: process.platform },
-  env: { FICHIER_API_URL: apiUrl },
+  env: { FICHIER_API_URL: apiUrl, FICHIER_DESK_KEYS_DIR: join(dataDir, 'keys') },
   log: (message) => console.error(message),
   client: { callsPerSecond: 20 },
   engine: { progressIntervalMs: 100 },

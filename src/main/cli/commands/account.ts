@@ -32,6 +32,12 @@ export const accountCommand: Command = {
       )
       if (account.uploadForbidden) output.line('uploads       forbidden by 1fichier')
       if (account.overQuota) output.line('quota         exceeded')
+      if (info.cachedAt !== null) {
+        const minutes = Math.max(0, Math.floor((Date.now() - info.cachedAt) / 60_000))
+        output.note(
+          `as read from 1fichier ${minutes === 0 ? 'less than a minute' : `${minutes} min`} ago (1fichier allows one read every 5 minutes)`,
+        )
+      }
       output.document({
         command: 'account',
         account,

@@ -2,23 +2,35 @@ import got from 'got'
 import type { Got, Method, Response } from 'got'
 import type { Readable } from 'node:stream'
 import type { ApiPause } from './api-pause'
+import type { BudgetStore } from './budget-store'
 import type { Clock } from '../lib/clock'
 import { refusalToError } from './error-mapping'
 import { FichierError } from './fichier-error'
+import type { KeyBudgets } from './key-budgets'
+import { OPERATIONS } from './operations'
 import type { Operation } from './operations'
 import type { RequestPacer } from './pacer'
 import { redactSecrets, safeCause } from './redact'
-import { retryDelay } from './retry-delay'
+import { parseRetryAfter, retryDelay } from './retry-delay'
 import type { RetryPolicy } from './retry-delay'
 
 export interface FloodLockDurations {
-  /** `Flood detected …` (#374, #412 style) without a stated duration. */
+  /**
+   * `Flood detected …` (#374, #412 style) without a stated duration: rclone sleeps 30 s on these
+   * (`backend/fichier/api.go`), and the emulator locks for 30 s. Doubled for each repeated flood.
+   */
   floodMs: number
-  /** A bare `IP Locked …`. */
+  /** A bare `IP Locked …` (a ban: JDownloader waits an hour). */
   ipLockedMs: number
 }
 
-export const DEFAULT_FLOOD_LOCK: FloodLockDurations = { floodMs: 5 * 60_000, ipLockedMs: 60 * 60_000 }
+export const DEFAULT_FLOOD_LOCK: FloodLockDurations = { floodMs: 30_000, ipLockedMs: 60 * 60_000 }
+
+/** How long a flood answer asked to stop, and whether it said so itself (Retry-After). */
+interface LockLength {
+  ms: number
+  stated: boolean
+}
 
 export interface TransportOptions {
   baseUrl: string
@@ -26,6 +38,8 @@ export interface TransportOptions {
   clock: Clock
   pacer: RequestPacer
   pause: ApiPause
+  /** The shared budget (pace, pause) of each key. */
+  budgets: KeyBudgets
   retryPolicy: RetryPolicy
   floodLock: FloodLockDurations
   /** While 1fichier holds a flood lock: wait for its end, or fail at once with FLOOD_LOCKED. */
@@ -55,6 +69,7 @@ type Json = Record<string, unknown>
 export class ApiTransport {
   readonly #options: TransportOptions
   readonly #http: Got
+  readonly #lockLengths = new WeakMap<FichierError, LockLength>()
   readonly base: URL
 
   constructor(options: TransportOptions) {
@@ -77,6 +92,11 @@ export class ApiTransport {
     return override ?? (await this.#options.getKey())
   }
 
+  /** The shared budget of `key` (default: the account's key). */
+  async budget(key?: string): Promise<BudgetStore> {
+    return this.#options.budgets.of(await this.currentKey(key))
+  }
+
   /** One API call; answers the JSON object of a successful reply. */
   async call(op: Operation, body: Json, options: CallOptions = {}): Promise<Json> {
     const { clock, retryPolicy } = this.#options
@@ -84,9 +104,10 @@ export class ApiTransport {
     if (!key && !op.anonymous) {
       throw new FichierError('AUTH_INVALID_KEY', 'No 1fichier API key is set. Add one in the account view.')
     }
+    const store = this.#options.budgets.of(key)
     for (let attempt = 1; ; attempt++) {
-      await this.#gate(options.signal)
-      await this.#options.pacer.acquire(options.signal)
+      await this.#gate(store, options.signal)
+      await this.#options.pacer.acquire(options.signal, store)
       let error: FichierError
       try {
         return await this.#once(op, body, key, options.signal)
@@ -94,7 +115,8 @@ export class ApiTransport {
         if (!(caught instanceof FichierError)) throw caught
         error = caught
       }
-      if (error.code === 'FLOOD_LOCKED') this.#startPause(error)
+      if (error.code === 'FLOOD_LOCKED') error = await this.#startPause(store, error)
+      if (error.code === 'RATE_LIMITED' && error.serverCode !== 38) await this.#options.pacer.slowDown(store)
       // Locks are not retried here: a flood pauses everything, and #38 (user/info) lasts minutes.
       const locked = error.code === 'FLOOD_LOCKED' || error.serverCode === 38
       if (!error.retriable || !op.idempotent || locked || attempt >= retryPolicy.attempts) throw error
@@ -128,8 +150,9 @@ export class ApiTransport {
     form: Record<string, string> | URLSearchParams | null,
     signal?: AbortSignal,
   ): Promise<Response<string>> {
-    await this.#gate(signal)
-    await this.#options.pacer.acquire(signal)
+    const store = await this.budget()
+    await this.#gate(store, signal)
+    await this.#options.pacer.acquire(signal, store)
     try {
       return await this.#http(url, {
         method: form ? 'POST' : 'GET',
@@ -162,25 +185,47 @@ export class ApiTransport {
     )
   }
 
-  async #gate(signal?: AbortSignal): Promise<void> {
-    const { pause } = this.#options
-    const until = pause.until()
-    if (until === null) return
-    if (this.#options.whenPaused === 'fail') {
-      throw new FichierError(
-        'FLOOD_LOCKED',
-        `1fichier paused API calls until ${new Date(until).toISOString()}.`,
-        {
-          retriable: true,
-          until,
-        },
-      )
-    }
-    await pause.wait(signal)
+  /** Lets a call through when the key's budget is not paused; after a pause, one cheap call checks it is over. */
+  #gate(store: BudgetStore, signal?: AbortSignal): Promise<void> {
+    return this.#options.pause.gate(store, {
+      whenPaused: this.#options.whenPaused,
+      signal,
+      pausedError: (until) =>
+        new FichierError(
+          'FLOOD_LOCKED',
+          `1fichier paused API calls until ${new Date(until).toISOString()}.`,
+          {
+            retriable: true,
+            until,
+          },
+        ),
+      probe: async () => {
+        await this.#options.pacer.acquire(signal, store)
+        try {
+          await this.#once(OPERATIONS.uploadServer, {}, null, signal)
+          return true
+        } catch (caught) {
+          if (!(caught instanceof FichierError) || caught.code !== 'FLOOD_LOCKED') throw caught
+          await this.#startPause(store, caught)
+          return false
+        }
+      },
+    })
   }
 
-  #startPause(error: FichierError): void {
-    if (error.until !== null) this.#options.pause.pauseUntil(error.until, error.message)
+  /** Pauses every caller of the key and slows the pace down; answers the error with the pause's end. */
+  async #startPause(store: BudgetStore, error: FichierError): Promise<FichierError> {
+    const length = this.#lockLengths.get(error) ?? { ms: this.#options.floodLock.floodMs, stated: false }
+    await this.#options.pacer.slowDown(store)
+    const until = await this.#options.pause.start(store, length.ms, error.message, length)
+    return new FichierError('FLOOD_LOCKED', error.message, {
+      serverCode: error.serverCode,
+      httpStatus: error.httpStatus,
+      retriable: true,
+      until,
+      retryAfter: error.retryAfter,
+      cause: error.cause,
+    })
   }
 
   async #once(op: Operation, body: Json, key: string | null, signal?: AbortSignal): Promise<Json> {
@@ -239,17 +284,21 @@ export class ApiTransport {
     const error = refusalToError({ ...refusal, message: redactSecrets(refusal.message, [key]) })
     if (error.code !== 'FLOOD_LOCKED') throw error
     const { floodLock, clock } = this.#options
-    const asked = refusal.retryAfter ? Number(refusal.retryAfter) * 1000 : NaN
+    const asked = parseRetryAfter(refusal.retryAfter, clock.now())
     const isBareIpLock = !/flood detected/i.test(refusal.message) && /ip locked/i.test(refusal.message)
-    const lockMs =
-      Number.isFinite(asked) && asked > 0 ? asked : isBareIpLock ? floodLock.ipLockedMs : floodLock.floodMs
-    throw new FichierError('FLOOD_LOCKED', error.message, {
+    const length: LockLength =
+      asked !== null && asked > 0
+        ? { ms: asked, stated: true }
+        : { ms: isBareIpLock ? floodLock.ipLockedMs : floodLock.floodMs, stated: isBareIpLock }
+    const flood = new FichierError('FLOOD_LOCKED', error.message, {
       serverCode: error.serverCode,
       httpStatus: error.httpStatus,
       retriable: true,
-      until: clock.now() + lockMs,
+      until: clock.now() + length.ms,
       retryAfter: refusal.retryAfter,
     })
+    this.#lockLengths.set(flood, length)
+    throw flood
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { join } from 'node:path'
 import { ApiPause } from './api-pause'
 import type { ApiPaused } from './api-pause'
 import { ApiTransport, DEFAULT_FLOOD_LOCK } from './api-transport'
@@ -7,16 +8,18 @@ import { systemClock } from '../lib/clock'
 import type { Clock } from '../lib/clock'
 import { FichierError } from './fichier-error'
 import { FolderPathResolver } from './folder-path'
+import { KeyBudgets } from './key-budgets'
 import { ListingLimiter } from './listing-limiter'
+import type { ListingKeys } from './listing-limiter'
 import { OPERATIONS } from './operations'
 import type { OperationName } from './operations'
-import { RequestPacer } from './pacer'
+import { DEFAULT_CALLS_PER_SECOND, RequestPacer } from './pacer'
 import { checkLinks } from './link-check'
 import { publicFolderUrl, readPublicFolder } from './public-folder'
 import type { LinkCheck } from '../../../shared/model/link-check'
 import { DEFAULT_RETRY_POLICY } from './retry-delay'
 import type { RetryPolicy } from './retry-delay'
-import { TtlCache } from './ttl-cache'
+import { TypedEmitter } from '../lib/typed-emitter'
 import { DEFAULT_REPORT_POLICY, Uploader } from './uploader'
 import type { ReportPolicy, UploadOptions, UploadResult, UploadSource } from './uploader'
 import * as Wire from './wire-schemas'
@@ -31,9 +34,14 @@ export interface FichierClientOptions {
   /** The account's key, read for every call (it may change). */
   getKey: () => Promise<string | null> | string | null
   clock?: Clock
-  /** Folder for the flood-pause memory (`api-pause.json`); null keeps it in memory only. */
+  /** Without `budgetDir`, the key budgets live in `<stateDir>/keys`; null keeps them in memory only. */
   stateDir?: string | null
-  /** API calls per second, all callers together (default 2). */
+  /**
+   * The per-user folder of key budgets (pace, listing clock, flood pause, account details, folder
+   * paths), shared with every process using the same key; see `defaultKeysDir`.
+   */
+  budgetDir?: string | null
+  /** API calls per second, all callers together (default 1.9, slower after a flood answer). */
   callsPerSecond?: number
   /** Share one pacer between clients that use the same key. */
   pacer?: RequestPacer
@@ -59,6 +67,13 @@ export interface ListingOptions extends RequestOptions {
 }
 
 export type Cached<T> = T & { cachedAt: number | null }
+
+/** A call held back by the key's budget: a listing before the folder's 30 s interval is over. */
+export interface BudgetWait {
+  what: 'listing'
+  folderId: number
+  ms: number
+}
 
 export interface FileAttributes {
   filename?: string
@@ -93,8 +108,8 @@ export class FichierClient {
   readonly #pause: ApiPause
   readonly #clock: Clock
   readonly #listings: ListingLimiter
-  readonly #userInfo: TtlCache<Wire.UserInfo>
-  readonly #userInfoBlockedUntil = new Map<string, number>()
+  readonly #userInfoTtlMs: number
+  readonly #waits = new TypedEmitter<{ waiting: BudgetWait }>()
   readonly #uploader: Uploader
   readonly #folderPaths: FolderPathResolver
   readonly #getKey: FichierClientOptions['getKey']
@@ -102,13 +117,22 @@ export class FichierClient {
   constructor(options: FichierClientOptions) {
     this.#clock = options.clock ?? systemClock
     this.#getKey = options.getKey
-    this.#pause = new ApiPause(this.#clock, options.stateDir ?? null)
+    this.#pause = new ApiPause(this.#clock)
+    const baseUrl = options.baseUrl || DEFAULT_API_BASE_URL
+    const budgetDir =
+      options.budgetDir !== undefined
+        ? options.budgetDir
+        : options.stateDir
+          ? join(options.stateDir, 'keys')
+          : null
     this.#transport = new ApiTransport({
-      baseUrl: options.baseUrl || DEFAULT_API_BASE_URL,
+      baseUrl,
       getKey: options.getKey,
       clock: this.#clock,
-      pacer: options.pacer ?? new RequestPacer(this.#clock, options.callsPerSecond ?? 2),
+      pacer:
+        options.pacer ?? new RequestPacer(this.#clock, options.callsPerSecond ?? DEFAULT_CALLS_PER_SECOND),
       pause: this.#pause,
+      budgets: new KeyBudgets(budgetDir, baseUrl, this.#clock),
       retryPolicy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       floodLock: { ...DEFAULT_FLOOD_LOCK, ...options.floodLock },
       whenPaused: options.whenPaused ?? 'wait',
@@ -116,8 +140,8 @@ export class FichierClient {
       ...(options.random ? { random: options.random } : {}),
     })
     this.#listings = new ListingLimiter(this.#clock, options.listingIntervalMs ?? 30_000)
-    this.#userInfo = new TtlCache(Math.max(options.userInfoTtlMs ?? 5 * 60_000, 5 * 60_000))
-    this.#folderPaths = new FolderPathResolver(this)
+    this.#userInfoTtlMs = Math.max(options.userInfoTtlMs ?? 5 * 60_000, 5 * 60_000)
+    this.#folderPaths = new FolderPathResolver(this, this.#clock, () => this.#transport.budget())
     this.#uploader = new Uploader(
       this.#transport,
       this.#clock,
@@ -135,8 +159,21 @@ export class FichierClient {
   }
 
   /** `paused` fires with `{ until, reason }` when 1fichier locks us out, and `{ until: null }` on resume. */
-  on(event: 'paused', listener: (payload: ApiPaused) => void): () => void {
-    return this.#pause.on(event, listener)
+  on(event: 'paused', listener: (payload: ApiPaused) => void): () => void
+  /** `waiting` fires when a call waits for the key's budget (a folder listed less than 30 s ago). */
+  on(event: 'waiting', listener: (payload: BudgetWait) => void): () => void
+  on(
+    event: 'paused' | 'waiting',
+    listener: ((payload: ApiPaused) => void) | ((payload: BudgetWait) => void),
+  ): () => void {
+    return event === 'paused'
+      ? this.#pause.on(event, listener as (payload: ApiPaused) => void)
+      : this.#waits.on(event, listener as (payload: BudgetWait) => void)
+  }
+
+  /** Takes in the shared budget of the current key (a flood pause another process met). */
+  async syncBudget(): Promise<void> {
+    await this.#pause.sync(await this.#transport.budget())
   }
 
   /** When API calls may resume (epoch ms), or null when not paused. */
@@ -146,9 +183,7 @@ export class FichierClient {
 
   /** Forgets cached answers (after the key changed). */
   clearCaches(): void {
-    this.#userInfo.clear()
     this.#listings.invalidate()
-    this.#folderPaths.forget()
   }
 
   close(): void {
@@ -202,9 +237,9 @@ export class FichierClient {
     })
     const cacheKey = `file/ls:${folderId}:${options.sentBefore ?? ''}:${options.sentAfter ?? ''}`
     const { value, cachedAt } = await this.#listings.get(
-      await this.#scoped(cacheKey),
+      await this.#listingKeys(cacheKey, `file/ls:${folderId}`),
       () => this.#call('fileList', body, Wire.FileList, options),
-      options,
+      await this.#listingOptions(folderId, options),
     )
     return { ...value, cachedAt }
   }
@@ -298,9 +333,9 @@ export class FichierClient {
     })
     const cacheKey = `folder/ls:${folderId}:${options.files ? 1 : 0}:${options.sharingUser ?? ''}`
     const { value, cachedAt } = await this.#listings.get(
-      await this.#scoped(cacheKey),
+      await this.#listingKeys(cacheKey, `folder/ls:${options.sharingUser ?? ''}:${folderId}`),
       () => this.#call('folderList', body, Wire.FolderListing, options),
-      options,
+      await this.#listingOptions(folderId, options),
     )
     return { ...value, cachedAt }
   }
@@ -364,6 +399,23 @@ export class FichierClient {
     return this.#folderPaths.ensure(parentId, segments, options.signal)
   }
 
+  /**
+   * The id of the folder at `segments` under `parentId`, or null when it does not exist; folders
+   * already resolved by any process using the key are not listed again.
+   */
+  findFolderPath(
+    parentId: number,
+    segments: readonly string[],
+    options: RequestOptions = {},
+  ): Promise<number | null> {
+    return this.#folderPaths.find(parentId, segments, options.signal)
+  }
+
+  /** The id of `segments` under `parentId` when it was resolved recently (no call is made), else null. */
+  knownFolderPath(parentId: number, segments: readonly string[]): Promise<number | null> {
+    return this.#folderPaths.known(parentId, segments)
+  }
+
   // ── account ──────────────────────────────────────────────────────────────
 
   /**
@@ -372,12 +424,17 @@ export class FichierClient {
    */
   async userInfo(options: ListingOptions & { key?: string } = {}): Promise<Cached<Wire.UserInfo>> {
     const key = options.key ?? (await this.#getKey())
-    const id = key ? fingerprint(key) : 'none'
+    const store = await this.#transport.budget(key ?? undefined)
+    const shared = await store.read()
     const now = this.#clock.now()
-    const hit = options.refresh ? undefined : this.#userInfo.get(id, now)
+    const saved = shared.userInfo ? Wire.UserInfo.safeParse(shared.userInfo.value) : null
+    const hit =
+      saved?.success && shared.userInfo && !options.refresh && now - shared.userInfo.at < this.#userInfoTtlMs
+        ? { value: saved.data, storedAt: shared.userInfo.at }
+        : undefined
     if (hit) return { ...hit.value, cachedAt: hit.storedAt }
-    const blocked = this.#userInfoBlockedUntil.get(id)
-    if (blocked !== undefined && blocked > now) {
+    const blocked = shared.userInfoBlockedUntil
+    if (blocked > now) {
       throw new FichierError(
         'RATE_LIMITED',
         '1fichier allows reading the account details only once every 5 minutes. Try again later.',
@@ -389,11 +446,19 @@ export class FichierClient {
     }
     try {
       const info = await this.#call('userInfo', {}, Wire.UserInfo, { ...options, ...(key ? { key } : {}) })
-      this.#userInfo.set(id, info, this.#clock.now())
+      await store.update((state) => {
+        state.userInfo = { at: this.#clock.now(), value: info }
+      })
       return { ...info, cachedAt: null }
     } catch (error) {
       if (error instanceof FichierError && error.code === 'RATE_LIMITED' && error.serverCode === 38) {
-        this.#userInfoBlockedUntil.set(id, this.#clock.now() + 5 * 60_000)
+        const latest = await store.update((state) => {
+          state.userInfoBlockedUntil = this.#clock.now() + 5 * 60_000
+          return state.userInfo
+        })
+        // Another process read it a moment ago (that read is why this one was refused): answer with it.
+        const fresh = latest && latest.at >= now ? Wire.UserInfo.safeParse(latest.value) : null
+        if (fresh?.success && latest) return { ...fresh.data, cachedAt: latest.at }
       }
       throw error
     }
@@ -464,9 +529,18 @@ export class FichierClient {
     return checkLinks(this.#transport, urls, options.signal)
   }
 
-  async #scoped(cacheKey: string): Promise<string> {
+  async #listingKeys(cacheKey: string, clockKey: string): Promise<ListingKeys> {
     const key = await this.#getKey()
-    return `${key ? fingerprint(key) : 'none'}:${cacheKey}`
+    return { cache: `${key ? fingerprint(key) : 'none'}:${cacheKey}`, clock: clockKey }
+  }
+
+  async #listingOptions(folderId: number, options: ListingOptions) {
+    return {
+      refresh: options.refresh,
+      signal: options.signal,
+      store: await this.#transport.budget(),
+      onWait: (ms: number) => this.#waits.emit('waiting', { what: 'listing', folderId, ms }),
+    }
   }
 
   async #call<S extends z.ZodType>(
@@ -489,9 +563,14 @@ export class FichierClient {
         })
       }
       return parsed.data
+    } catch (error) {
+      // A remembered folder that is gone: resolve paths afresh.
+      if (name === 'folderList' && error instanceof FichierError && error.code === 'NOT_FOUND')
+        await this.#folderPaths.forget()
+      throw error
     } finally {
       if (op.mutates) this.#listings.invalidate()
-      if (name === 'folderMove' || name === 'folderRemove') this.#folderPaths.forget()
+      if (name === 'folderMove' || name === 'folderRemove') await this.#folderPaths.forget()
     }
   }
 }
