@@ -119,7 +119,11 @@ export class ApiTransport {
       if (error.code === 'RATE_LIMITED' && error.serverCode !== 38) await this.#options.pacer.slowDown(store)
       // Locks are not retried here: a flood pauses everything, and #38 (user/info) lasts minutes.
       const locked = error.code === 'FLOOD_LOCKED' || error.serverCode === 38
-      if (!error.retriable || !op.idempotent || locked || attempt >= retryPolicy.attempts) throw error
+      // A refusal we do not know (a new KO text) may be passing: a read is asked again later, a write
+      // never is (it may have been done).
+      const unknownOnRead = isUnknownRefusal(error) && !op.mutates
+      const retriable = error.retriable || unknownOnRead
+      if (!retriable || !op.idempotent || locked || attempt >= retryPolicy.attempts) throw error
       const wait = retryDelay(attempt, retryPolicy, {
         retryAfter: error.retryAfter,
         now: clock.now(),
@@ -311,4 +315,14 @@ function parseJsonObject(text: string): Json | null {
   } catch {
     return null
   }
+}
+
+/** A refusal no rule names (an unfamiliar KO message below HTTP 500). */
+function isUnknownRefusal(error: FichierError): boolean {
+  return (
+    error.code === 'SERVER' &&
+    error.httpStatus !== undefined &&
+    error.httpStatus !== null &&
+    error.httpStatus < 500
+  )
 }
