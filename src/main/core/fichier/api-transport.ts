@@ -121,7 +121,7 @@ export class ApiTransport {
       const locked = error.code === 'FLOOD_LOCKED' || error.serverCode === 38
       // A refusal we do not know (a new KO text) may be passing: a read is asked again later, a write
       // never is (it may have been done).
-      const unknownOnRead = isUnknownRefusal(error) && !op.mutates
+      const unknownOnRead = isUnknownRefusal(error) && !op.mutates && !op.callerRetriesUnknown
       const retriable = error.retriable || unknownOnRead
       if (!retriable || !op.idempotent || locked || attempt >= retryPolicy.attempts) throw error
       const wait = retryDelay(attempt, retryPolicy, {

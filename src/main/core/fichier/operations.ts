@@ -10,11 +10,22 @@ export interface Operation {
   anonymous?: boolean
   /** A `status: "KO"` answer is a result, not an error (antivirus verdicts). */
   koIsResult?: boolean
+  /**
+   * The caller handles refusals it does not know itself, so the client does not ask again (a fresh upload's
+   * `get_token` answers KO until 1fichier has processed it; the download waits on that with its own patience).
+   */
+  callerRetriesUnknown?: boolean
 }
 
 /** Every `/v1` endpoint the client calls, as data. */
 export const OPERATIONS = {
-  downloadToken: { path: 'download/get_token.cgi', method: 'POST', idempotent: true, mutates: false },
+  downloadToken: {
+    path: 'download/get_token.cgi',
+    method: 'POST',
+    idempotent: true,
+    mutates: false,
+    callerRetriesUnknown: true,
+  },
   fileInfo: { path: 'file/info.cgi', method: 'POST', idempotent: true, mutates: false },
   fileList: { path: 'file/ls.cgi', method: 'POST', idempotent: true, mutates: false },
   fileRemove: { path: 'file/rm.cgi', method: 'POST', idempotent: false, mutates: true },
