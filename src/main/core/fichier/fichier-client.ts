@@ -427,7 +427,7 @@ export class FichierClient {
     const store = await this.#transport.budget(key ?? undefined)
     const shared = await store.read()
     const now = this.#clock.now()
-    const saved = shared.userInfo ? Wire.UserInfo.safeParse(shared.userInfo.value) : null
+    const saved = shared.userInfo ? Wire.StoredUserInfo.safeParse(shared.userInfo.value) : null
     const hit =
       saved?.success && shared.userInfo && !options.refresh && now - shared.userInfo.at < this.#userInfoTtlMs
         ? { value: saved.data, storedAt: shared.userInfo.at }
@@ -457,7 +457,7 @@ export class FichierClient {
           return state.userInfo
         })
         // Another process read it a moment ago (that read is why this one was refused): answer with it.
-        const fresh = latest && latest.at >= now ? Wire.UserInfo.safeParse(latest.value) : null
+        const fresh = latest && latest.at >= now ? Wire.StoredUserInfo.safeParse(latest.value) : null
         if (fresh?.success && latest) return { ...fresh.data, cachedAt: latest.at }
       }
       throw error

@@ -200,6 +200,23 @@ export const UserInfo = z
   }))
 export type UserInfo = z.output<typeof UserInfo>
 
+/** `UserInfo` as read (camelCase), as kept in the shared per-key state between processes. */
+export const StoredUserInfo = z.object({
+  email: z.string(),
+  offer: z.number().nullable(),
+  subscriptionEnd: z.string().nullable(),
+  cdnCredits: z.number().nullable(),
+  useCdn: z.boolean(),
+  uploadForbidden: z.boolean(),
+  overQuota: z.boolean(),
+  hotStorage: z.number().nullable(),
+  coldStorage: z.number().nullable(),
+  availableColdStorage: z.number().nullable(),
+  availableStorage: z.number().nullable(),
+  defaultDomain: z.number().nullable(),
+  statsDate: z.string().nullable(),
+}) satisfies z.ZodType<UserInfo>
+
 export const UploadServer = z
   .looseObject({
     url: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/),
