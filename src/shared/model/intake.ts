@@ -54,6 +54,38 @@ export const FileOptions = UploadOptions.extend({
 export type FileOptions = z.infer<typeof FileOptions>
 
 /** What `transfers:add` takes: downloads from a paste or a list, uploads of local paths, or remote uploads. */
+/**
+ * Request headers 1fichier sends when it fetches the URLs of a remote upload (a cookie or a token for a
+ * protected source). Its rules: names of letters, digits and `-`; values of letters, digits, space and tab
+ * (not first or last) and `-_+=%?,'"/`.
+ */
+export const REMOTE_HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/
+export const REMOTE_HEADER_VALUE =
+  /^[A-Za-z0-9\-_+=%?,'"/]([A-Za-z0-9 \t\-_+=%?,'"/]*[A-Za-z0-9\-_+=%?,'"/])?$/
+
+export const RemoteHeaders = z
+  .record(
+    z.string().max(64),
+    z
+      .string()
+      .max(1024)
+      .regex(REMOTE_HEADER_VALUE, 'A header value is letters, digits, spaces inside, and -_+=%?,\'"/'),
+  )
+  .superRefine((headers, context) => {
+    const names = Object.keys(headers)
+    if (names.length > 20) context.addIssue({ code: 'custom', message: 'At most 20 headers' })
+    for (const name of names) {
+      if (!REMOTE_HEADER_NAME.test(name)) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `"${name}" is not a header name 1fichier accepts (letters, digits and "-")`,
+        })
+      }
+    }
+  })
+export type RemoteHeaders = z.infer<typeof RemoteHeaders>
+
 export const AddRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('download'),
@@ -86,6 +118,7 @@ export const AddRequest = z.discriminatedUnion('kind', [
       .min(1)
       .max(1000),
     folderId: FolderId,
+    headers: RemoteHeaders.optional(),
   }),
 ])
 export type AddRequest = z.infer<typeof AddRequest>

@@ -8,10 +8,10 @@ import { expect, test } from '../fixtures/test'
 const { key } = EMULATOR_ACCOUNTS.premium
 const ARCHIVE = Buffer.from('remote upload payload\n'.repeat(500))
 
-/** A web server 1fichier (the emulator) fetches from: one archive, and 404 for anything else. */
+/** A web server 1fichier (the emulator) fetches from: one archive for a request with the token, 404 otherwise. */
 async function startOrigin(): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
-    if (request.url === '/files/archive.zip') {
+    if (request.url === '/files/archive.zip' && request.headers['x-token'] === 'tonight-42') {
       response.writeHead(200, { 'content-type': 'application/zip', 'content-length': ARCHIVE.length })
       response.end(ARCHIVE)
     } else {
@@ -60,6 +60,13 @@ test.describe('remote uploads from the window', () => {
       await expect(dialog.getByRole('status')).toHaveText(
         '1 URL found. Not fetchable (only http and https): ftp://old.example/archive.zip',
       )
+      // The source wants a token: sent by 1fichier with its request.
+      const headers = dialog.getByRole('textbox', { name: 'Headers sent with each request (optional)' })
+      await headers.fill('X Token = nope')
+      await expect(dialog.getByRole('alert')).toContainText('1fichier does not accept these headers')
+      await expect(fetch).toBeDisabled()
+      await headers.fill('X-Token: tonight-42')
+      await expect(dialog.getByRole('alert')).toBeHidden()
       await app.screenshots('remote-upload-dialog')
       await fetch.click()
       await expect(dialog).toBeHidden()

@@ -76,8 +76,8 @@ export function createFichierTransferApi(
       const result = await client.collectUpload(node, xid, signal ? { signal } : {})
       return result ? toResult(result) : null
     },
-    async remoteRequest(urls, folderId) {
-      return (await client.remoteRequest(urls, folderId)).id
+    async remoteRequest(urls, folderId, headers) {
+      return (await client.remoteRequest(urls, folderId, headers ? { headers } : {})).id
     },
     async remoteFinished(jobIds) {
       const wanted = new Set(jobIds)

@@ -114,6 +114,7 @@ export async function newRecords(request: AddRequest, context: NewRecordsContext
         kind: 'remote-upload',
         url,
         folderId: request.folderId,
+        ...(request.headers && Object.keys(request.headers).length > 0 ? { headers: request.headers } : {}),
       }),
     )
   }

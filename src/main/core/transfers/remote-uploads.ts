@@ -11,6 +11,8 @@ export interface RemoteOutcome {
 
 interface PendingSubmit {
   url: string
+  folderId: number
+  headers: Record<string, string> | undefined
   resolve: (jobId: number) => void
   reject: (error: unknown) => void
 }
@@ -35,7 +37,8 @@ export class RemoteUploads {
   readonly #clock: Clock
   readonly #scheduler: Scheduler
   readonly #pollMs: number
-  readonly #submits = new Map<number, PendingSubmit[]>()
+  /** URLs waiting to be sent, by folder and headers (one request carries one folder and one set of headers). */
+  readonly #submits = new Map<string, PendingSubmit[]>()
   readonly #watchers = new Map<number, Watcher[]>()
   /** Aborts the poller's sleep when the last watcher leaves. */
   #polling: AbortController | null = null
@@ -48,23 +51,31 @@ export class RemoteUploads {
   }
 
   /** The 1fichier job that will fetch `url` into `folderId`; an abort before it is sent withdraws the URL. */
-  submit(url: string, folderId: number, signal?: AbortSignal): Promise<number> {
+  submit(
+    url: string,
+    folderId: number,
+    signal?: AbortSignal,
+    headers?: Record<string, string>,
+  ): Promise<number> {
     if (signal?.aborted) return Promise.reject(signal.reason)
+    const key = batchKey(folderId, headers)
     return new Promise((resolve, reject) => {
-      let batch = this.#submits.get(folderId)
+      let batch = this.#submits.get(key)
       if (!batch) {
         batch = []
-        this.#submits.set(folderId, batch)
-        this.#scheduler.after(BATCH_WINDOW_MS, () => void this.#flush(folderId))
+        this.#submits.set(key, batch)
+        this.#scheduler.after(BATCH_WINDOW_MS, () => void this.#flush(key))
       }
       const onAbort = () => {
-        const pending = this.#submits.get(folderId)
+        const pending = this.#submits.get(key)
         const index = pending?.indexOf(entry) ?? -1
         if (pending && index >= 0) pending.splice(index, 1)
         reject(signal?.reason)
       }
       const entry: PendingSubmit = {
         url,
+        folderId,
+        headers,
         resolve: (jobId) => {
           signal?.removeEventListener('abort', onAbort)
           resolve(jobId)
@@ -79,15 +90,18 @@ export class RemoteUploads {
     })
   }
 
-  async #flush(folderId: number): Promise<void> {
-    const batch = this.#submits.get(folderId) ?? []
-    this.#submits.delete(folderId)
+  async #flush(key: string): Promise<void> {
+    const batch = this.#submits.get(key) ?? []
+    this.#submits.delete(key)
+    const first = batch[0]
+    if (!first) return
     for (let i = 0; i < batch.length; i += MAX_URLS_PER_REQUEST) {
       const part = batch.slice(i, i + MAX_URLS_PER_REQUEST)
       try {
         const jobId = await this.#api.remoteRequest(
           part.map((entry) => entry.url),
-          folderId,
+          first.folderId,
+          first.headers,
         )
         for (const entry of part) entry.resolve(jobId)
       } catch (error) {
@@ -171,4 +185,10 @@ export class RemoteUploads {
       }
     }
   }
+}
+
+/** The same folder and the same headers (in any order) go in one request. */
+function batchKey(folderId: number, headers: Record<string, string> | undefined): string {
+  const sorted = Object.entries(headers ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `${folderId}\n${JSON.stringify(sorted)}`
 }

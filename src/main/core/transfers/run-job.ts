@@ -255,7 +255,7 @@ async function runRemoteUpload(
 ): Promise<Patch> {
   let jobId = meta.jobId
   if (jobId === undefined) {
-    jobId = await context.remote.submit(meta.url, meta.folderId, signal)
+    jobId = await context.remote.submit(meta.url, meta.folderId, signal, meta.headers)
     await callbacks.update({ meta: { jobId } })
   }
   const outcome = await context.remote.result(jobId, meta.url, signal)

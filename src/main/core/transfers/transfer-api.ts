@@ -42,7 +42,7 @@ export interface TransferApi {
   setAttributes(link: string, options: UploadOptions): Promise<void>
   /** The result of an upload whose bytes were sent before a crash, or null if the node has none. */
   collectUpload(node: string, xid: string, signal?: AbortSignal): Promise<UploadResult | null>
-  remoteRequest(urls: readonly string[], folderId: number): Promise<number>
+  remoteRequest(urls: readonly string[], folderId: number, headers?: Record<string, string>): Promise<number>
   /** Which of these remote upload jobs have run (one call for all of them). */
   remoteFinished(jobIds: readonly number[]): Promise<number[]>
   remoteResult(

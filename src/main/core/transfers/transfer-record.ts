@@ -33,6 +33,8 @@ export const TransferMeta = z.discriminatedUnion('kind', [
     kind: z.literal('remote-upload'),
     url: z.string(),
     folderId: z.number().int().min(0),
+    /** Sent by 1fichier with its request for the URL. */
+    headers: z.record(z.string(), z.string()).optional(),
     jobId: z.number().int().optional(),
   }),
 ])

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../lib/ipc'
 import { RemoteDialog } from './remote-dialog'
-import { MAX_REMOTE_URLS, parseRemoteUploadUrls } from './remote-upload-urls'
+import { MAX_REMOTE_URLS, parseRemoteHeaders, parseRemoteUploadUrls } from './remote-upload-urls'
 import { usePendingAction } from './use-pending-action'
 
 /**
@@ -20,6 +20,8 @@ export function RemoteUploadDialog({
 }) {
   const { t } = useTranslation('remote')
   const [text, setText] = useState('')
+  const [headerText, setHeaderText] = useState('')
+  const typedHeaders = useMemo(() => parseRemoteHeaders(headerText), [headerText])
   const { busy, error, setError, run } = usePendingAction()
   const parsed = useMemo(() => parseRemoteUploadUrls(text), [text])
   const tooMany = parsed.urls.length > MAX_REMOTE_URLS
@@ -29,9 +31,16 @@ export function RemoteUploadDialog({
       setError(t('remoteUpload.none'))
       return
     }
-    if (tooMany) return
+    if (tooMany || typedHeaders.invalid.length > 0) return
+    const headers = typedHeaders.headers
     run(
-      () => call('transfers:add', { kind: 'remote-upload', urls: parsed.urls, folderId: folder.id }),
+      () =>
+        call('transfers:add', {
+          kind: 'remote-upload',
+          urls: parsed.urls,
+          folderId: folder.id,
+          ...(Object.keys(headers).length > 0 ? { headers } : {}),
+        }),
       (result) => onAdded(result.addedIds.length),
     )
   }
@@ -51,7 +60,7 @@ export function RemoteUploadDialog({
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || parsed.urls.length === 0 || tooMany}
+            disabled={busy || parsed.urls.length === 0 || tooMany || typedHeaders.invalid.length > 0}
           >
             {t('remoteUpload.confirm', { count: parsed.urls.length })}
           </button>
@@ -80,6 +89,23 @@ export function RemoteUploadDialog({
           ? ` ${t('remoteUpload.refused', { list: parsed.refused.join(', ') })}`
           : ''}
       </p>
+      <label className="field">
+        <span className="field__label">{t('remoteUpload.headers')}</span>
+        <textarea
+          className="input input--mono"
+          rows={2}
+          spellCheck={false}
+          value={headerText}
+          placeholder="Cookie: session=abc123"
+          onChange={(event) => setHeaderText(event.target.value)}
+        />
+        <span className="field__hint">{t('remoteUpload.headersHint')}</span>
+      </label>
+      {typedHeaders.invalid.length > 0 ? (
+        <p className="message message--warning" role="alert">
+          {t('remoteUpload.badHeaders', { list: typedHeaders.invalid.join(' · ') })}
+        </p>
+      ) : null}
       {tooMany ? (
         <p className="message message--warning">{t('remoteUpload.tooMany', { max: MAX_REMOTE_URLS })}</p>
       ) : null}

@@ -1,3 +1,5 @@
+import { REMOTE_HEADER_NAME, REMOTE_HEADER_VALUE } from '../../../shared/model/intake'
+
 /** What the remote-upload dialog found in the pasted text. */
 export interface RemoteUploadUrls {
   /** http(s) URLs, each once, in the order given. */
@@ -38,4 +40,26 @@ export function parseRemoteUploadUrls(text: string): RemoteUploadUrls {
     }
   }
   return { urls, refused }
+}
+
+/** Headers for a remote upload as typed: one `Name: value` per line. */
+export interface TypedHeaders {
+  headers: Record<string, string>
+  /** Lines that are not `Name: value`, or whose name or value 1fichier does not accept. */
+  invalid: string[]
+}
+
+export function parseRemoteHeaders(text: string): TypedHeaders {
+  const headers: Record<string, string> = {}
+  const invalid: string[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line) continue
+    const colon = line.indexOf(':')
+    const name = colon > 0 ? line.slice(0, colon).trim() : ''
+    const value = colon > 0 ? line.slice(colon + 1).trim() : ''
+    if (!REMOTE_HEADER_NAME.test(name) || !REMOTE_HEADER_VALUE.test(value)) invalid.push(line)
+    else headers[name] = value
+  }
+  return { headers, invalid }
 }

@@ -77,6 +77,10 @@ export const remote = {
     refused: 'Not fetchable (only http and https): {{list}}',
     none: 'Paste at least one http or https URL.',
     tooMany: 'At most {{max}} URLs at a time: split the list.',
+    headers: 'Headers sent with each request (optional)',
+    headersHint: 'One “Name: value” per line, e.g. a cookie or a token the source asks for.',
+    badHeaders:
+      '1fichier does not accept these headers (names: letters, digits, “-”; values: letters, digits, spaces and -_+=%?,\'"/): {{list}}',
     confirm_one: 'Fetch {{count}} URL',
     confirm_other: 'Fetch {{count}} URLs',
   },

@@ -80,6 +80,10 @@ export const remote: Translation<typeof en> = {
     refused: 'Impossible à récupérer (http et https seulement) : {{list}}',
     none: 'Collez au moins une URL http ou https.',
     tooMany: 'Au plus {{max}} URL à la fois : découpez la liste.',
+    headers: 'En-têtes envoyés avec chaque requête (facultatif)',
+    headersHint: 'Un « Nom: valeur » par ligne, par exemple un cookie ou un jeton demandé par la source.',
+    badHeaders:
+      '1fichier n’accepte pas ces en-têtes (noms : lettres, chiffres, « - » ; valeurs : lettres, chiffres, espaces et -_+=%?,\'"/) : {{list}}',
     confirm_one: 'Récupérer {{count}} URL',
     confirm_other: 'Récupérer {{count}} URL',
   },
