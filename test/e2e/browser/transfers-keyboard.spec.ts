@@ -99,7 +99,13 @@ test.describe('keyboard shortcuts of the Transfers view', () => {
   test('shows why a download failed, and retries it', async ({ app, service, emulator }) => {
     const { page } = app
     const file = await emulator.control.createFile({ key, name: 'flaky.txt', content: 'flaky '.repeat(100) })
-    emulator.control.failNext({ path: 'download', status: 404, times: 50 })
+    // 1fichier says the file is gone (as for a deleted file): a failure no retry mends.
+    emulator.control.failNext({
+      path: '/v1/download/get_token.cgi',
+      status: 404,
+      body: { status: 'KO', message: 'Resource not found #469' },
+      times: 50,
+    })
     await service.bridge.invoke('transfers:add', { kind: 'download', text: file.url })
     const row = transferRows(page).first()
     await expect(row).toHaveAttribute('data-status', 'failed', { timeout: 15_000 })
