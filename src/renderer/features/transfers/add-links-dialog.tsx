@@ -85,18 +85,23 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
           ...(link.password ? { password: link.password } : {}),
         })),
       ]
-      if (links.length === 0 && now.rejected.length === 0) {
-        setBusy(false)
-        onClose()
-        return
+      // Links go as entries (with what the check learnt); duplicates and refused lines are reported from the
+      // same parse, as the app would report them for the text.
+      const sent: AddResult =
+        links.length > 0
+          ? await call('transfers:add', {
+              kind: 'download',
+              links,
+              start,
+              ...(password ? { password } : {}),
+              ...(targetDir.trim() ? { targetDir: targetDir.trim() } : {}),
+            })
+          : { addedIds: [], duplicates: [], rejected: [] }
+      const added: AddResult = {
+        addedIds: sent.addedIds,
+        duplicates: [...now.duplicates, ...sent.duplicates],
+        rejected: [...now.rejected, ...sent.rejected],
       }
-      const added = await call('transfers:add', {
-        kind: 'download',
-        ...(links.length > 0 ? { links } : { text }),
-        start,
-        ...(password ? { password } : {}),
-        ...(targetDir.trim() ? { targetDir: targetDir.trim() } : {}),
-      })
       setText('')
       if (added.rejected.length === 0 && added.duplicates.length === 0) {
         setResult(null)

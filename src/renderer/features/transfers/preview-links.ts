@@ -19,6 +19,8 @@ export interface LinkPreview {
   /** The new file and folder links, in the order found (with their own passwords). */
   fileLinks: ParsedFileLink[]
   folderLinks: ParsedFolderLink[]
+  /** Links repeated in the text or already in the queue. */
+  duplicates: string[]
 }
 
 const NOTHING: LinkPreview = {
@@ -30,6 +32,7 @@ const NOTHING: LinkPreview = {
   rejected: [],
   fileLinks: [],
   folderLinks: [],
+  duplicates: [],
 }
 
 /**
@@ -64,5 +67,6 @@ export function previewLinks(text: string, queued: readonly TransferView[]): Lin
     rejected: parsed.rejected,
     fileLinks: parsed.files,
     folderLinks: parsed.folders,
+    duplicates: parsed.duplicates,
   }
 }
