@@ -24,6 +24,7 @@ const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
   finishedAt: at,
   link: 'https://1fichier.com/?aaaa',
   removeLink: null,
+  checksum: null,
   place: '/home/ada/Downloads',
   ...over,
 })

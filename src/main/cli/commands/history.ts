@@ -1,26 +1,10 @@
 import { join } from 'node:path'
-import type { TransferView } from '../../../shared/model/transfer'
+import { toHistoryEntry } from '../../../shared/model/history-entry'
 import { formatBytes } from '../../../shared/format/format-bytes'
 import { TransferHistory } from '../../core/history/transfer-history'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
 import type { HistoryOutput } from '../json-output'
-
-type HistoryItem = HistoryOutput['items'][number]
-
-function toItem(entry: TransferView): HistoryItem {
-  return {
-    id: entry.id,
-    kind: entry.kind,
-    name: entry.name,
-    size: entry.bytesTotal ?? (entry.bytesDone > 0 ? entry.bytesDone : null),
-    finishedAt: entry.finishedAt ?? null,
-    link: entry.link || (entry.kind === 'download' ? entry.source : null),
-    removeLink: entry.removeLink || null,
-    checksum: entry.checksum ?? null,
-    place: entry.kind === 'remote-upload' ? entry.source : entry.target,
-  }
-}
 
 /** `2026-12-05 03:41` in UTC: the same in every cron mail, whatever the machine's zone. */
 function when(ms: number | null): string {
@@ -38,7 +22,9 @@ export const historyCommand: Command = {
   minOperands: 0,
   maxOperands: 0,
   async run({ output, stateDir }) {
-    const items = (await TransferHistory.read(join(stateDir, 'history'))).map(toItem)
+    const items = (await TransferHistory.read(join(stateDir, 'history'))).flatMap(
+      (view) => toHistoryEntry(view) ?? [],
+    )
     for (const item of items) {
       const size = item.size === null ? '-' : formatBytes(item.size)
       output.line(`${when(item.finishedAt)}  ${item.kind}  ${size}  ${item.link ?? '-'}  ${item.name}`)
