@@ -23,6 +23,18 @@ const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
+/** A bad `FICHIER_API_URL` is named as such, before anything tries to reach it. */
+function checkApiUrl(value: string | undefined): void {
+  if (value === undefined || value === '') return
+  const url = URL.canParse(value) ? new URL(value) : null
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new AppError(
+      'BAD_SETTING',
+      `FICHIER_API_URL is not an http(s) URL: ${JSON.stringify(value)} (e.g. https://api.1fichier.com/v1). Unset it to use 1fichier.`,
+    )
+  }
+}
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /**
@@ -88,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       stateDir,
       waitOnLock,
       openCore: async (settings: SettingsPatch = {}): Promise<CliCore> => {
+        checkApiUrl(io.env['FICHIER_API_URL'])
         // Loaded on demand: help and usage errors answer without loading the core.
         const { openCliCore } = await import('./open-cli-core')
         const cli = await openCliCore({

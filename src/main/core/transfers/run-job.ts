@@ -122,11 +122,17 @@ async function runDownload(
   )
   const outcome = await job.run()
   if (outcome.status === 'skipped') {
-    return { name: outcome.name, meta: { finalPath: outcome.path } }
+    return {
+      name: outcome.name,
+      skipped: true,
+      note: `${outcome.path} was already there: skipped (conflict policy "skip").`,
+      meta: { finalPath: outcome.path },
+    }
   }
   return {
     name: outcome.name,
     bytesTotal: outcome.size,
+    ...(outcome.verified && meta.checksum ? { checksum: meta.checksum } : {}),
     meta: { finalPath: outcome.path, partPath: undefined },
   }
 }
@@ -182,6 +188,7 @@ async function runUpload(
       return {
         link: existing,
         bytesTotal: meta.size,
+        skipped: true,
         note: 'Already in the folder on 1fichier (same name and size): skipped.',
       }
   }
