@@ -1,0 +1,128 @@
+// The command line never reports a success that did not happen: a refused key, a skip, a name
+// shared by two remote files.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CliErrorOutput, DownloadOutput } from '../../../src/main/cli/json-output'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { runCli } from './cli-process'
+
+const KEY = 'HonestKeyHonestKeyHonestKeyHon01'
+const WRONG = 'WrongKeyWrongKeyWrongKeyWrongK01'
+
+let emulator: RunningEmulator
+let work: string
+let env: Record<string, string>
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  work = await mkdtemp(join(tmpdir(), 'fd-cli-honest-'))
+  env = { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: KEY }
+  await writeFile(join(work, 'hello.txt'), 'hello\n')
+})
+
+afterAll(async () => {
+  await emulator.stop()
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('a wrong key', () => {
+  it.each([[[]], [['--folder-id', '0']]])(
+    'never uploads anonymously (options %j): exit 3 and nothing sent',
+    async (extra) => {
+      const before = emulator.control.stats().filesUploaded
+      const run = await runCli(
+        [
+          'upload',
+          join(work, 'hello.txt'),
+          ...extra,
+          '--json',
+          '--state-dir',
+          join(work, `s-wrong-${extra.length}`),
+        ],
+        { env: { ...env, FICHIER_API_KEY: WRONG } },
+      )
+      expect(run.code).toBe(3)
+      const result = CliErrorOutput.parse(JSON.parse(run.stdout))
+      expect(result.error.code).toBe('AUTH_INVALID_KEY')
+      expect(run.stderr).toContain('error AUTH_INVALID_KEY')
+      expect(emulator.control.stats().filesUploaded).toBe(before)
+    },
+    60_000,
+  )
+})
+
+describe('download conflicts', () => {
+  it('reports a file already in --out as skipped, with exit 6, and keeps the old content', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'report.txt', content: 'wanted\n' })
+    const out = join(work, 'out-skip')
+    await mkdir(out)
+    await writeFile(join(out, 'report.txt'), 'unrelated\n')
+    const run = await runCli(
+      ['download', file.url, '--out', out, '--json', '--state-dir', join(work, 's1')],
+      {
+        env,
+      },
+    )
+    expect(run.code).toBe(6)
+    const result = DownloadOutput.parse(JSON.parse(run.stdout))
+    expect(result.items.map((item) => item.status)).toEqual(['skipped'])
+    expect(result.skipped).toBe(1)
+    expect(result.failed).toBe(0)
+    expect(await readFile(join(out, 'report.txt'), 'utf8')).toBe('unrelated\n')
+    // In text mode nothing lands on stdout, where scripts read what was fetched.
+    const text = await runCli(['download', file.url, '--out', out, '--state-dir', join(work, 's1')], { env })
+    expect(text.code).toBe(6)
+    expect(text.stdout).toBe('')
+    expect(text.stderr).toContain('skipped  report.txt')
+  }, 60_000)
+
+  it('gives two remote files with one name two local files with --conflict rename', async () => {
+    const a = await emulator.control.createFile({ key: KEY, name: 'twin.txt', content: 'first twin\n' })
+    const b = await emulator.control.createFile({ key: KEY, name: 'twin.txt', content: 'second twin\n' })
+    const out = join(work, 'out-rename')
+    const run = await runCli(
+      [
+        'download',
+        a.url,
+        b.url,
+        '--out',
+        out,
+        '--conflict',
+        'rename',
+        '--json',
+        '--state-dir',
+        join(work, 's2'),
+      ],
+      { env },
+    )
+    expect(run.code).toBe(0)
+    const result = DownloadOutput.parse(JSON.parse(run.stdout))
+    expect(result.items.map((item) => item.status)).toEqual(['completed', 'completed'])
+    expect(new Set(result.items.map((item) => item.path)).size).toBe(2)
+    expect((await readdir(out)).sort()).toEqual(['twin (1).txt', 'twin.txt'])
+    const contents = await Promise.all((await readdir(out)).map((name) => readFile(join(out, name), 'utf8')))
+    expect(contents.sort()).toEqual(['first twin\n', 'second twin\n'])
+  }, 60_000)
+
+  it('writes one of two remote files with one name with the default policy and reports the other skipped', async () => {
+    const a = await emulator.control.createFile({ key: KEY, name: 'pair.txt', content: 'one\n' })
+    const b = await emulator.control.createFile({ key: KEY, name: 'pair.txt', content: 'two\n' })
+    const out = join(work, 'out-pair')
+    const run = await runCli(
+      ['download', a.url, b.url, '--out', out, '--json', '--state-dir', join(work, 's3')],
+      {
+        env,
+      },
+    )
+    expect(run.code).toBe(6)
+    const result = DownloadOutput.parse(JSON.parse(run.stdout))
+    expect(result.items.map((item) => item.status).sort()).toEqual(['completed', 'skipped'])
+    const written = result.items.find((item) => item.status === 'completed')!
+    expect(await readdir(out)).toEqual(['pair.txt'])
+    expect(await readFile(join(out, 'pair.txt'), 'utf8')).toBe(written.link === a.url ? 'one\n' : 'two\n')
+    // The checksum the file was verified against is in the document.
+    expect(written.checksum).toMatch(/^[0-9a-f]{128}$/)
+  }, 60_000)
+})
