@@ -6,6 +6,7 @@ import type { TransferView } from '../../../shared/model/transfer'
 import type { Command } from '../command'
 import { itemsExitCode } from '../exit-code'
 import { itemStatus } from '../item-status'
+import { parseRate } from '../parse-rate'
 import { AppError } from '../../core/lib/app-error'
 import type { UploadItemOutput, UploadOutput } from '../json-output'
 import { joinRemotePath, splitRemotePath } from '../remote-path'
@@ -51,7 +52,8 @@ function anonymousUpload(view: TransferView): AppError | null {
 export const uploadCommand: Command = {
   name: 'upload',
   summary: 'upload files and folders (tree kept) and print their links',
-  usage: 'fichier upload <paths…> [--to REMOTE_PATH | --folder-id ID] [--password P] [--jobs N]',
+  usage:
+    'fichier upload <paths…> [--to REMOTE_PATH | --folder-id ID] [--password P] [--jobs N] [--limit RATE] [--skip-existing]',
   description: [
     'Uploads files, and folders with their whole tree, into a folder of your 1fichier account: --to names it by',
     'its path (missing folders are created, existing ones reused), --folder-id by its id; the default is the',
@@ -70,12 +72,14 @@ export const uploadCommand: Command = {
     password: { type: 'string', short: 'p' },
     jobs: { type: 'string', short: 'j' },
     'skip-existing': { type: 'boolean' },
+    limit: { type: 'string', short: 'l' },
   },
   optionHelp: [
     ['-t, --to REMOTE_PATH', 'target folder by path, e.g. /backups/db (created if missing)'],
     ['--folder-id ID', 'target folder by id (0 is the root)'],
     ['-p, --password P', 'protect each uploaded file with this password (6 characters or more)'],
     ['-j, --jobs N', 'files uploaded at once (1-20, default 3)'],
+    ['-l, --limit RATE', 'overall upload speed limit in bytes/s, with K, M or G (e.g. 10M); 0 = none'],
     ['--skip-existing', 'do not send a file whose name and size are already in its remote folder'],
   ],
   minOperands: 1,
@@ -98,7 +102,9 @@ export const uploadCommand: Command = {
     }
 
     const skipExisting = args.flag('skip-existing')
+    const limit = args.string('limit')
     const cli = await openCore({
+      ...(limit !== undefined ? { uploadLimit: parseRate(limit) } : {}),
       ...(jobs !== undefined ? { maxActive: jobs } : {}),
       ...(skipExisting ? { uploadDuplicates: 'skip' as const } : {}),
     })
