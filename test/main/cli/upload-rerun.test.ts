@@ -2,7 +2,7 @@
 // tree is uploaded or reported; --skip-existing leaves what is already there.
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, chown, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -123,5 +123,45 @@ describe('upload --skip-existing', () => {
     expect(result.items.map((item) => item.status)).toEqual(['skipped'])
     expect(result.skipped).toBe(1)
     expect(emulator.control.listFiles(KEY).filter((file) => file.name === 'same.txt')).toHaveLength(1)
+  }, 60_000)
+})
+
+describe('a tree with a sub-folder that cannot be read', () => {
+  it('reports that sub-folder and uploads the rest', async () => {
+    // Permissions do not hold for root: run the command as an unprivileged user where we are root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+    const base = join(work, 'locked')
+    const root = join(base, 'tree')
+    await mkdir(join(root, 'open'), { recursive: true })
+    await mkdir(join(root, 'closed'))
+    await writeFile(join(root, 'open', 'a.txt'), 'a\n')
+    await writeFile(join(root, 'b.txt'), 'b\n')
+    await writeFile(join(root, 'closed', 'secret.txt'), 'secret\n')
+    if (asUser.uid !== undefined) {
+      await chmod(work, 0o755)
+      for (const path of [base, root, join(root, 'open'), join(root, 'open', 'a.txt'), join(root, 'b.txt')])
+        await chown(path, asUser.uid, asUser.gid)
+    }
+    await chmod(join(root, 'closed'), 0o000)
+    try {
+      const run = await runCli(
+        ['upload', root, '--to', '/locked', '--json', '--state-dir', join(base, 'state')],
+        {
+          env,
+          ...asUser,
+        },
+      )
+      expect(run.code).toBe(1)
+      const result = UploadOutput.parse(JSON.parse(run.stdout))
+      expect(result.items.map((item) => [item.name, item.status]).sort()).toEqual([
+        ['a.txt', 'completed'],
+        ['b.txt', 'completed'],
+      ])
+      expect(result.rejected).toEqual([
+        { line: join(root, 'closed'), reason: expect.stringMatching(/cannot be read \(permission denied\)/) },
+      ])
+    } finally {
+      await chmod(join(root, 'closed'), 0o755)
+    }
   }, 60_000)
 })
