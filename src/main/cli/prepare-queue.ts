@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { QueueStore } from '../core/queue/queue-store'
 import { TransferRecord } from '../core/transfers/transfer-record'
 
-const TERMINAL = new Set(['completed', 'failed', 'canceled'])
+const DONE = new Set(['completed', 'canceled'])
 
 /**
  * Readies the state folder's queue for one command, before the engine sees it: items an earlier
@@ -18,9 +18,9 @@ export async function prepareQueue(stateDir: string, log: (message: string) => v
     onCorrupt: (problem) => log(`queue: ${JSON.stringify(problem)}`),
   })
   try {
-    // While an interrupted command has work left, what it already finished stays known, so that
-    // running it again does not send a file twice.
-    const interrupted = items.some((item) => !TERMINAL.has(item.status))
+    // While a command has work left (interrupted, or some items failed), what it already did stays
+    // known, so that running it again neither sends a file twice nor takes its own files for strangers.
+    const interrupted = items.some((item) => !DONE.has(item.status))
     const finished = items.filter(
       (item) => item.status === 'canceled' || (item.status === 'completed' && !interrupted),
     )

@@ -125,4 +125,19 @@ describe('download conflicts', () => {
     // The checksum the file was verified against is in the document.
     expect(written.checksum).toMatch(/^[0-9a-f]{128}$/)
   }, 60_000)
+
+  it('reports, when run again after a failure, what the earlier run fetched as completed, not skipped', async () => {
+    const good = await emulator.control.createFile({ key: KEY, name: 'kept.txt', content: 'kept\n' })
+    const missing = 'https://1fichier.com/?zzzzzzzzzzzzzzzzzzzz'
+    const out = join(work, 'out-again')
+    const args = ['download', good.url, missing, '--out', out, '--json', '--state-dir', join(work, 's4')]
+    const first = await runCli(args, { env })
+    expect(first.code).toBe(1)
+    const again = await runCli(args, { env })
+    expect(again.code).toBe(1)
+    const result = DownloadOutput.parse(JSON.parse(again.stdout))
+    expect(result.items.find((item) => item.link === good.url)?.status).toBe('completed')
+    expect(result.items.find((item) => item.link === missing)?.status).toBe('failed')
+    expect(result.skipped).toBe(0)
+  }, 60_000)
 })
