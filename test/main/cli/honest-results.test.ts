@@ -141,3 +141,31 @@ describe('download conflicts', () => {
     expect(result.skipped).toBe(0)
   }, 60_000)
 })
+
+describe('names from the network', () => {
+  it.each([[[]], [['--no-verify']]])(
+    'are saved readable and safe (options %j)',
+    async (extra) => {
+      const names = ['say "hi".txt', 'line\nbreak.txt', 'back\\slash.txt']
+      const files = await Promise.all(
+        names.map((name) => emulator.control.createFile({ key: KEY, name, content: `${name}\n` })),
+      )
+      const out = join(work, `out-names-${extra.length}`)
+      const run = await runCli(
+        [
+          'download',
+          ...files.map((file) => file.url),
+          ...extra,
+          '--out',
+          out,
+          '--state-dir',
+          join(work, `s-names-${extra.length}`),
+        ],
+        { env },
+      )
+      expect(run.code).toBe(0)
+      expect((await readdir(out)).sort()).toEqual(['back_slash.txt', 'line break.txt', "say 'hi'.txt"])
+    },
+    60_000,
+  )
+})
