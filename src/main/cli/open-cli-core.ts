@@ -10,6 +10,7 @@ import { createConfSettingsPort } from '../core/settings/conf-settings-port'
 import { overlaySettingsPort } from './overlay-settings-port'
 import { prepareQueue } from './prepare-queue'
 import { lockStateDir } from './state-lock'
+import { lockWaitingClient } from './lock-waiting-client'
 
 export interface CliCoreOptions {
   stateDir: string
@@ -25,11 +26,15 @@ export interface CliCoreOptions {
   onWait: (ownerPid: number) => void
   /** Told when a call waits for the key's API budget (shared with the user's other processes). */
   onBudgetWait?: (wait: BudgetWait) => void
+  /** Told when an API call waits for the end of a flood lock (with --wait-on-lock), until when. */
+  onLockWait: (until: number) => void
   signal: AbortSignal
 }
 
 export interface CliCore {
   core: Core
+  /** The API client for the command's own calls: with --wait-on-lock, each one waits out a flood lock. */
+  client: Core['client']
   /** Stops the engine (unfinished items stay in the queue) and releases the state folder. */
   close(): Promise<void>
 }
@@ -75,6 +80,9 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
     let closing: Promise<void> | null = null
     return {
       core,
+      client: options.waitOnLock
+        ? lockWaitingClient(core.client, { signal: options.signal, onWait: options.onLockWait })
+        : core.client,
       close: () => (closing ??= core.close().finally(offWait).finally(unlock)),
     }
   } catch (error) {

@@ -111,6 +111,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
           waitOnLock,
           settings,
           signal,
+          onLockWait: (until) =>
+            output.note(
+              `1fichier paused API calls (flood lock); waiting until ${new Date(until).toISOString()} (--wait-on-lock).`,
+            ),
           onWait: (pid) =>
             output.note(`waiting for another fichier command (pid ${pid}) that uses the same state folder…`),
           onBudgetWait: (wait) =>

@@ -21,7 +21,7 @@ export const renameCommand: Command = {
     if (newName.includes('/')) throw new UsageError('NEW_NAME is a name, not a path (no "/").')
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const target = await resolveTarget(client, path, signal)
       if (target.type === 'folder' && target.id === 0)
         throw new UsageError('The root folder cannot be renamed.')

@@ -110,7 +110,8 @@ export const uploadCommand: Command = {
     })
     const reporter = createTransferReporter(io, output, (view) => `${view.link ?? ''}  ${view.source}`)
     try {
-      const { engine, client } = cli.core
+      const { engine } = cli.core
+      const client = cli.client
       const folderId =
         givenId ?? (segments.length > 0 ? await client.ensureFolderPath(0, segments, { signal }) : 0)
       // The key must be known good before a byte goes up: 1fichier takes a file sent with a key it
