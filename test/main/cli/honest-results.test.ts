@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliErrorOutput, DownloadOutput } from '../../../src/main/cli/json-output'
-import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { startEmulator, syntheticBytes, type RunningEmulator } from '../../emulator/index'
 import { runCli } from './cli-process'
 
 const KEY = 'HonestKeyHonestKeyHonestKeyHon01'
@@ -124,6 +124,47 @@ describe('download conflicts', () => {
     expect(await readFile(join(out, 'pair.txt'), 'utf8')).toBe(written.link === a.url ? 'one\n' : 'two\n')
     // The checksum the file was verified against is in the document.
     expect(written.checksum).toMatch(/^[0-9a-f]{128}$/)
+  }, 60_000)
+
+  it('overwrites an old file once with --conflict overwrite when two links of the run give its name', async () => {
+    const [a, b] = await Promise.all(
+      [1, 2].map((seed) =>
+        emulator.control.createFile({ key: KEY, name: 'dup.bin', synthetic: { size: 1024 * 1024, seed } }),
+      ),
+    )
+    const out = join(work, 'out-overwrite')
+    await mkdir(out)
+    await writeFile(join(out, 'dup.bin'), 'old\n')
+    // Slow enough that both links are under way together.
+    emulator.control.setSpeedCap(512 * 1024)
+    try {
+      const run = await runCli(
+        [
+          'download',
+          a!.url,
+          b!.url,
+          '--out',
+          out,
+          '--conflict',
+          'overwrite',
+          '--json',
+          '--state-dir',
+          join(work, 's5'),
+        ],
+        { env },
+      )
+      expect(run.code).toBe(6)
+      const result = DownloadOutput.parse(JSON.parse(run.stdout))
+      expect(result.items.map((item) => item.status).sort()).toEqual(['completed', 'skipped'])
+      const written = result.items.find((item) => item.status === 'completed')!
+      const skipped = result.items.find((item) => item.status === 'skipped')!
+      expect(skipped.note).toMatch(/Another link of this run gives the same name/)
+      expect(await readdir(out)).toEqual(['dup.bin'])
+      const expected = syntheticBytes(written.link === a!.url ? 1 : 2, 1024 * 1024)
+      expect((await readFile(join(out, 'dup.bin'))).equals(expected)).toBe(true)
+    } finally {
+      emulator.control.setSpeedCap(0)
+    }
   }, 60_000)
 
   it('reports, when run again after a failure, what the earlier run fetched as completed, not skipped', async () => {

@@ -58,7 +58,8 @@ export interface DownloadEvents {
 
 export type DownloadOutcome =
   | { status: 'completed'; path: string; name: string; size: number; verified: boolean }
-  | { status: 'skipped'; path: string; name: string }
+  /** `writing`: another download of this run is writing that name; else a file has it already. */
+  | { status: 'skipped'; path: string; name: string; writing?: boolean }
 
 const SEGMENT_ATTEMPTS = 6
 /** The ranges written are recorded this often (no sync: they survive a killed process)… */
@@ -306,7 +307,10 @@ export class DownloadJob {
   }
 
   /** Applies the conflict policy; names other running downloads reserved count as taken. */
-  async #finalName(name: string, own: string | null = null): Promise<{ name: string; exists: boolean }> {
+  async #finalName(
+    name: string,
+    own: string | null = null,
+  ): Promise<{ name: string; exists: boolean; writing: boolean }> {
     const { dir, conflict } = this.#request
     const exists = (candidate: string) => {
       const path = pathInside(dir, candidate)
@@ -315,8 +319,11 @@ export class DownloadJob {
         () => path !== own && this.#deps.reserved.has(path),
       )
     }
-    if (conflict !== 'rename') return { name, exists: await exists(name) }
-    return { name: await freeName(name, exists), exists: false }
+    if (conflict !== 'rename') {
+      const path = pathInside(dir, name)
+      return { name, exists: await exists(name), writing: path !== own && this.#deps.reserved.has(path) }
+    }
+    return { name: await freeName(name, exists), exists: false, writing: false }
   }
 
   async #ensureSpace(needed: number): Promise<void> {
@@ -380,9 +387,10 @@ export class DownloadJob {
           safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
         )
         name = decided.name
-        if (decided.exists && request.conflict === 'skip') {
+        // Another download is writing this very name: even `overwrite` must not write it twice.
+        if (decided.exists && (request.conflict === 'skip' || decided.writing)) {
           first.stream.destroy()
-          return { status: 'skipped', path: pathInside(request.dir, name), name }
+          return { status: 'skipped', path: pathInside(request.dir, name), name, writing: decided.writing }
         }
         await this.#ensureSpace(meta.size)
         const partPath = pathInside(request.dir, `${name}.part`)

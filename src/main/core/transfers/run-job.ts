@@ -125,7 +125,9 @@ async function runDownload(
     return {
       name: outcome.name,
       skipped: true,
-      note: `${outcome.path} was already there: skipped (conflict policy "skip").`,
+      note: outcome.writing
+        ? `Another link of this run gives the same name, ${outcome.path}: not fetched, so that neither is lost.`
+        : `${outcome.path} was already there: not fetched (conflict policy "skip").`,
       meta: { finalPath: outcome.path },
     }
   }
