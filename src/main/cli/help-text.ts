@@ -5,7 +5,7 @@ const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--key-file FILE', 'read the API key from FILE (mode 600); default: $FICHIER_API_KEY'],
   ['--state-dir DIR', 'where the queue and settings live (default: $XDG_STATE_HOME/fichier-desk)'],
   ['--wait-on-lock', 'when 1fichier pauses the API (flood lock), wait instead of exiting with 4'],
-  ['-v, --verbose', "log the engine's diagnostics on stderr"],
+  ['-v, --verbose', "also log the engine's diagnostics and each transfer status with its cause on stderr"],
   ['-h, --help', 'show help'],
 ]
 

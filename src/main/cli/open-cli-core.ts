@@ -22,6 +22,8 @@ export interface CliCoreOptions {
   waitOnLock: boolean
   settings?: SettingsPatch
   log: (message: string) => void
+  /** `--verbose`: every status change of a transfer, with its cause, goes to `log`. */
+  verbose: boolean
   /** Told when another command holds the state folder and this one waits for it. */
   onWait: (ownerPid: number) => void
   /** Told when a call waits for the key's API budget (shared with the user's other processes). */
@@ -77,6 +79,7 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
       client: { whenPaused: options.waitOnLock ? 'wait' : 'fail' },
     })
     const offWait = options.onBudgetWait ? core.client.on('waiting', options.onBudgetWait) : () => undefined
+    if (options.verbose) logTransfers(core, options.log)
     let closing: Promise<void> | null = null
     return {
       core,
@@ -89,4 +92,19 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
     await unlock()
     throw error
   }
+}
+
+/** Every status change of a transfer, with the error that caused it, for `--verbose`. */
+function logTransfers(core: Core, log: (message: string) => void): void {
+  const last = new Map<string, string>()
+  core.engine.on('changed', (batch) => {
+    for (const view of batch.upserts) {
+      if (last.get(view.id) === view.status) continue
+      last.set(view.id, view.status)
+      const why = view.error ? `: ${view.error.code} ${view.error.message}` : ''
+      log(
+        `transfer: ${view.name} ${view.status}${view.status === 'retrying' ? ` (attempt ${view.attempts})` : ''}${why}`,
+      )
+    }
+  })
 }

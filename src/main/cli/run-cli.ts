@@ -109,6 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
           env: io.env,
           defaultDownloadsDir: io.cwd,
           waitOnLock,
+          verbose,
           settings,
           signal,
           onLockWait: (until) =>

@@ -202,3 +202,27 @@ describe('Ctrl-C', () => {
     expect(DownloadOutput.parse(JSON.parse(again.stdout)).items[0]?.status).toBe('completed')
   }, 60_000)
 })
+
+describe('--verbose', () => {
+  it('says on stderr what the command does, and keeps stdout for the JSON document', async () => {
+    const file = await emulator.control.createFile({ key: KEY, name: 'told.txt', content: 'told\n' })
+    emulator.control.failNext({ path: 'download', status: 503 })
+    const run = await runCli(
+      [
+        'download',
+        file.url,
+        '--out',
+        join(work, 'told'),
+        '-v',
+        '--json',
+        '--state-dir',
+        join(work, 's-told'),
+      ],
+      { env },
+    )
+    expect(run.code).toBe(0)
+    expect(DownloadOutput.parse(JSON.parse(run.stdout)).items[0]?.status).toBe('completed')
+    expect(run.stderr).toMatch(/^transfer: .* active$/m)
+    expect(run.stderr).toMatch(/^transfer: told\.txt completed$/m)
+  }, 60_000)
+})
