@@ -1,12 +1,12 @@
 // Every failure ends the command in bounded time, with a message that names the path or setting
 // and says the cause in words, one JSON document with --json, and a documented exit code.
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliErrorOutput, DownloadOutput } from '../../../src/main/cli/json-output'
-import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { startEmulator, syntheticBytes, type RunningEmulator } from '../../emulator/index'
 import { runCli, startCli } from './cli-process'
 
 const KEY = 'BoundKeyBoundKeyBoundKeyBoundK01'
@@ -224,5 +224,40 @@ describe('--verbose', () => {
     expect(DownloadOutput.parse(JSON.parse(run.stdout)).items[0]?.status).toBe('completed')
     expect(run.stderr).toMatch(/^transfer: .* active$/m)
     expect(run.stderr).toMatch(/^transfer: told\.txt completed$/m)
+  }, 60_000)
+})
+
+describe('two commands writing the same --out', () => {
+  it('end each with one JSON document and a documented exit code, never a stack trace, and the file is whole', async () => {
+    const size = 6 * MiB
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'shared.bin',
+      synthetic: { size, seed: 77 },
+    })
+    const out = join(work, 'shared')
+    emulator.control.setSpeedCap(2 * MiB)
+    let runs
+    try {
+      runs = await Promise.all(
+        ['a', 'b'].map((name) =>
+          runCli(
+            ['download', file.url, '--out', out, '--json', '--state-dir', join(work, `s-shared-${name}`)],
+            {
+              env,
+            },
+          ),
+        ),
+      )
+    } finally {
+      emulator.control.setSpeedCap(0)
+    }
+    for (const run of runs) {
+      expect([0, 1, 6]).toContain(run.code)
+      DownloadOutput.parse(JSON.parse(run.stdout))
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+    }
+    expect(runs.some((run) => run.code === 0)).toBe(true)
+    expect((await readFile(join(out, 'shared.bin'))).equals(syntheticBytes(77, size))).toBe(true)
   }, 60_000)
 })
