@@ -4,8 +4,15 @@ import type { FichierClient } from '../core/fichier/fichier-client'
 /** When 1fichier names no end for a flood lock, wait this long before asking again. */
 const UNKNOWN_LOCK_MS = 30_000
 
+/** A call of the command still unanswered after this long is said to be waited for. */
+const SLOW_CALL_MS = 5000
+
 export interface LockWaitOptions {
   signal: AbortSignal
+  /** Wait out flood locks (true), or let FLOOD_LOCKED end the command (false). */
+  waitOnLock: boolean
+  /** Told once per call that is still unanswered after a few seconds, with the method's name. */
+  onSlow(method: string): void
   /** Told each time a call waits for the end of a flood lock, with when it will try again. */
   onWait(until: number): void
   now?: () => number
@@ -16,10 +23,11 @@ function isFloodLock(error: unknown): boolean {
 }
 
 /**
- * The client a command uses with `--wait-on-lock`: every API call it makes itself (resolving a
- * path, listing, creating a folder…) waits out a flood lock 1fichier answers, then is made again,
- * instead of ending the command. A call 1fichier refused with a lock was not carried out, so making
- * it again is safe.
+ * The client a command uses for the API calls it makes itself (resolving a path, listing, creating a
+ * folder…): a call still unanswered after a few seconds is said to be waited for (1fichier allows one
+ * listing per folder every 30 s), and with `--wait-on-lock` a flood lock 1fichier answers is waited
+ * out and the call made again, instead of ending the command. A call 1fichier refused with a lock
+ * was not carried out, so making it again is safe.
  */
 export function lockWaitingClient(client: FichierClient, options: LockWaitOptions): FichierClient {
   const now = options.now ?? Date.now
@@ -29,7 +37,7 @@ export function lockWaitingClient(client: FichierClient, options: LockWaitOption
       try {
         return await attempt
       } catch (error) {
-        if (!isFloodLock(error) || options.signal.aborted) throw error
+        if (!options.waitOnLock || !isFloodLock(error) || options.signal.aborted) throw error
         const until = Math.max(client.pausedUntil() ?? now() + UNKNOWN_LOCK_MS, now())
         options.onWait(until)
         await sleep(until - now() + 250, undefined, { signal: options.signal }).catch(() => {
@@ -46,7 +54,9 @@ export function lockWaitingClient(client: FichierClient, options: LockWaitOption
       return (...args: unknown[]) => {
         const call = () => (value as (...a: unknown[]) => unknown).apply(target, args)
         const result = call()
-        return result instanceof Promise ? again(call, result) : result
+        if (!(result instanceof Promise)) return result
+        const slow = setTimeout(() => options.onSlow(String(property)), SLOW_CALL_MS)
+        return again(call, result).finally(() => clearTimeout(slow))
       }
     },
   })

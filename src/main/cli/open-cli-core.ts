@@ -30,6 +30,8 @@ export interface CliCoreOptions {
   onBudgetWait?: (wait: BudgetWait) => void
   /** Told when an API call waits for the end of a flood lock (with --wait-on-lock), until when. */
   onLockWait: (until: number) => void
+  /** Told when an API call of the command is still unanswered after a few seconds. */
+  onSlowCall: (method: string) => void
   signal: AbortSignal
 }
 
@@ -83,9 +85,12 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
     let closing: Promise<void> | null = null
     return {
       core,
-      client: options.waitOnLock
-        ? lockWaitingClient(core.client, { signal: options.signal, onWait: options.onLockWait })
-        : core.client,
+      client: lockWaitingClient(core.client, {
+        signal: options.signal,
+        waitOnLock: options.waitOnLock,
+        onWait: options.onLockWait,
+        onSlow: options.onSlowCall,
+      }),
       close: () => (closing ??= core.close().finally(offWait).finally(unlock)),
     }
   } catch (error) {

@@ -116,6 +116,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
             output.note(
               `1fichier paused API calls (flood lock); waiting until ${new Date(until).toISOString()} (--wait-on-lock).`,
             ),
+          onSlowCall: (method) =>
+            output.note(
+              `waiting for 1fichier (${method}): it allows one listing of a folder every 30 s and a few API calls a second…`,
+            ),
           onWait: (pid) =>
             output.note(`waiting for another fichier command (pid ${pid}) that uses the same state folder…`),
           onBudgetWait: (wait) =>

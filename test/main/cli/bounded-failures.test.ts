@@ -261,3 +261,12 @@ describe('two commands writing the same --out', () => {
     expect((await readFile(join(out, 'shared.bin'))).equals(syntheticBytes(77, size))).toBe(true)
   }, 60_000)
 })
+
+describe('a slow answer', () => {
+  it('is said to be waited for without --verbose', async () => {
+    emulator.control.stallNext({ path: '/v1/folder/ls.cgi', ms: 7000 })
+    const run = await runCli(['ls', '/', '--state-dir', join(work, 's-slow')], { env })
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/^waiting for 1fichier \(folderList\)/m)
+  }, 60_000)
+})
