@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CliErrorOutput, DownloadOutput } from '../../../src/main/cli/json-output'
 import { startEmulator, syntheticBytes, type RunningEmulator } from '../../emulator/index'
+import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
 import { runCli } from './cli-process'
 
 const KEY = 'HonestKeyHonestKeyHonestKeyHon01'
@@ -51,6 +52,35 @@ describe('a wrong key', () => {
     },
     60_000,
   )
+})
+
+describe('an anonymous upload', () => {
+  it('is an error of the key (exit 3) when 1fichier answers a removal link for a keyed upload', async () => {
+    const path = join(work, 'hello.txt')
+    const whirlpool = await whirlpoolOfFile(path)
+    // What 1fichier answers an upload it did not tie to an account: the report carries a removal link.
+    emulator.control.failNext({
+      path: '/end.pl',
+      status: 200,
+      body: {
+        incoming: 0,
+        links: [
+          {
+            download: 'https://1fichier.com/?anonymous0000000001',
+            filename: 'hello.txt',
+            size: '6',
+            whirlpool,
+            remove: 'https://1fichier.com/remove/anonymous0000000001/RmCode',
+          },
+        ],
+      },
+    })
+    const run = await runCli(['upload', path, '--json', '--state-dir', join(work, 's-anon')], { env })
+    expect(run.code).toBe(3)
+    const result = CliErrorOutput.parse(JSON.parse(run.stdout))
+    expect(result.error.code).toBe('AUTH_INVALID_KEY')
+    expect(result.error.message).toMatch(/anonymous upload.*remove\/anonymous0000000001\/RmCode/)
+  }, 60_000)
 })
 
 describe('download conflicts', () => {
