@@ -165,7 +165,7 @@ describe('download conflicts', () => {
     const out = join(work, 'out-overwrite')
     await mkdir(out)
     await writeFile(join(out, 'dup.bin'), 'old\n')
-    // Slow enough that both links are under way together.
+    // Slow enough that both links may be under way together (or not: either way only one is written).
     emulator.control.setSpeedCap(512 * 1024)
     try {
       const run = await runCli(
@@ -177,6 +177,7 @@ describe('download conflicts', () => {
           out,
           '--conflict',
           'overwrite',
+
           '--json',
           '--state-dir',
           join(work, 's5'),

@@ -44,8 +44,8 @@ export const downloadCommand: Command = {
     'Interrupted (Ctrl-C, crash, lost connection)? Run the same command again: it continues from the bytes',
     'already on disk. A file whose name is already taken in --out is not fetched: it is reported as "skipped"',
     '(exit code 6 when nothing failed; see --conflict). Two links of one run that give the same name never',
-    'write one file together: with rename the second gets "name (1).ext"; with skip, or with overwrite while',
-    'the first is still being written, the second is skipped.',
+    'write one file: with rename the second gets "name (1).ext"; with skip or overwrite the second is skipped',
+    '(overwrite replaces a file that was there before the run, never one the run itself fetched).',
   ].join('\n'),
   options: {
     'from-file': { type: 'string', short: 'f' },

@@ -43,6 +43,11 @@ export interface DownloadDeps {
   whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
   /** Names of part files other downloads are writing right now, so two never share one. */
   reserved: Set<string>
+  /**
+   * Paths other downloads of this engine wrote: with `overwrite`, a second link of the same name
+   * is skipped rather than replacing the file the first one fetched.
+   */
+  landed?: Set<string>
   idleTimeoutMs?: number
 }
 
@@ -321,7 +326,8 @@ export class DownloadJob {
     }
     if (conflict !== 'rename') {
       const path = pathInside(dir, name)
-      return { name, exists: await exists(name), writing: path !== own && this.#deps.reserved.has(path) }
+      const sibling = this.#deps.reserved.has(path) || (this.#deps.landed?.has(path) ?? false)
+      return { name, exists: await exists(name), writing: path !== own && sibling }
     }
     return { name: await freeName(name, exists), exists: false, writing: false }
   }
@@ -387,7 +393,8 @@ export class DownloadJob {
           safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
         )
         name = decided.name
-        // Another download is writing this very name: even `overwrite` must not write it twice.
+        // Another download is writing, or has written, this very name: even `overwrite` must not
+        // write it twice.
         if (decided.exists && (request.conflict === 'skip' || decided.writing)) {
           first.stream.destroy()
           return { status: 'skipped', path: pathInside(request.dir, name), name, writing: decided.writing }
@@ -651,6 +658,7 @@ export class DownloadJob {
     await part.finalize(finalPath).catch((error: unknown) => {
       throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
     })
+    this.#deps.landed?.add(finalPath)
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }
 }

@@ -22,6 +22,8 @@ export interface JobContext {
   upLimiter: TokenBucket
   /** Paths of files being downloaded, so that two downloads never pick the same name. */
   reserved: Set<string>
+  /** Paths downloads of this engine have written, so that `overwrite` never replaces a sibling's file. */
+  landed: Set<string>
   /** Remote folder ids by parent and path, shared so a dropped tree creates each folder once. */
   folders: Map<string, Promise<number>>
   settings: () => EngineSettings
@@ -101,6 +103,7 @@ async function runDownload(
       tokenFor: (link, password, abort) => context.api.downloadToken(link, password, abort),
       whirlpoolOfFile: (path, abort) => context.api.whirlpoolOfFile(path, abort),
       reserved: context.reserved,
+      landed: context.landed,
     },
     {
       onMeta: async ({ name, size, partPath, doneBytes }) => {
