@@ -147,7 +147,8 @@ describe('a tree with a sub-folder that cannot be read', () => {
       const run = await runCli(
         ['upload', root, '--to', '/locked', '--json', '--state-dir', join(base, 'state')],
         {
-          env,
+          // Where that user may keep the key's shared API budget.
+          env: { ...env, FICHIER_DESK_KEYS_DIR: join(base, 'keys') },
           ...asUser,
         },
       )
