@@ -6,6 +6,10 @@ export const ExitCode = {
   auth: 3,
   rateLimited: 4,
   runtime: 5,
+  /** Nothing failed, but some downloads were not fetched: a file of that name was already there. */
+  skipped: 6,
+  /** The disk has no room for a download (needed and free bytes are in the message). */
+  noSpace: 7,
   interrupted: 130,
 } as const
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]
@@ -25,5 +29,16 @@ export function exitCodeFor(code: string): ExitCode {
   if (code === 'INTERRUPTED') return ExitCode.interrupted
   if (AUTH_CODES.has(code)) return ExitCode.auth
   if (RATE_CODES.has(code)) return ExitCode.rateLimited
+  if (code === 'DISK_FULL') return ExitCode.noSpace
   return ExitCode.runtime
+}
+
+/**
+ * The exit code of a command that ran its items: a full disk first (the other items cannot go on
+ * either), then failures, then downloads skipped because their name was taken.
+ */
+export function itemsExitCode(counts: { failed: number; skipped: number; diskFull: boolean }): ExitCode {
+  if (counts.diskFull) return ExitCode.noSpace
+  if (counts.failed > 0) return ExitCode.someFailed
+  return counts.skipped > 0 ? ExitCode.skipped : ExitCode.ok
 }

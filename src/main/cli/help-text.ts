@@ -5,13 +5,16 @@ const GLOBAL_OPTIONS: ReadonlyArray<readonly [string, string]> = [
   ['--key-file FILE', 'read the API key from FILE (mode 600); default: $FICHIER_API_KEY'],
   ['--state-dir DIR', 'where the queue and settings live (default: $XDG_STATE_HOME/fichier-desk)'],
   ['--wait-on-lock', 'when 1fichier pauses the API (flood lock), wait instead of exiting with 4'],
-  ['-v, --verbose', "log the engine's diagnostics on stderr"],
+  ['-v, --verbose', "also log the engine's diagnostics and each transfer status with its cause on stderr"],
   ['-h, --help', 'show help'],
 ]
 
 const EXIT_CODES = [
-  '0 success, 1 some items failed, 2 usage error, 3 missing, invalid or unsafe API key,',
-  '4 rate limited or flood locked by 1fichier, 5 other error, 130 interrupted (the queue is kept)',
+  '0 success (every item transferred, or already uploaded), 1 some items failed, 2 usage error,',
+  '3 missing, invalid or unsafe API key (or refused by 1fichier), 4 rate limited or flood locked by 1fichier,',
+  '5 other error (the message names the path or setting), 6 nothing failed but some downloads were',
+  'skipped (a file of that name was already there: not fetched), 7 no space left on the disk,',
+  '130 interrupted (the queue is kept)',
 ].join('\n  ')
 
 function table(rows: ReadonlyArray<readonly [string, string]>): string {

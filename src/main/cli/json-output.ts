@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AccountInfo } from '../../shared/model/account'
 import { RejectedLine } from '../../shared/model/intake'
 import { TransferError, TransferKind, TransferStatus } from '../../shared/model/transfer'
+import { ItemStatus } from './item-status'
 
 /**
  * The one JSON document each command prints with `--json`, keyed by `command`. Scripts (and the
@@ -19,13 +20,16 @@ export const UploadItemOutput = z.object({
   name: z.string(),
   /** The sub-folder of the target folder the file went to (`site/css`), '' for the target itself. */
   folder: z.string(),
-  status: TransferStatus,
+  /** `skipped`: already in the target folder (--skip-existing, or sent by an earlier run of the command). */
+  status: ItemStatus,
   size: z.number().nonnegative().nullable(),
   link: z.string().optional(),
   removeLink: z.string().optional(),
   checksum: z.string().optional(),
   /** The name on 1fichier, when it differs from `name` (characters 1fichier refuses were replaced). */
   remoteName: z.string().optional(),
+  /** Why the item was skipped, or another remark on how it ended. */
+  note: z.string().optional(),
   error: TransferError.optional(),
 })
 export type UploadItemOutput = z.infer<typeof UploadItemOutput>
@@ -38,6 +42,7 @@ export const UploadOutput = z.object({
   items: z.array(UploadItemOutput),
   rejected: z.array(RejectedLine),
   failed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
 })
 export type UploadOutput = z.infer<typeof UploadOutput>
 
@@ -46,10 +51,13 @@ export const DownloadItemOutput = z.object({
   name: z.string(),
   /** Where the finished file is. */
   path: z.string().optional(),
-  status: TransferStatus,
+  /** `skipped`: a file of that name was already in the folder (--conflict skip); nothing was fetched. */
+  status: ItemStatus,
   size: z.number().nonnegative().nullable(),
   /** Whirlpool checksum the file was verified against, when 1fichier gave one. */
   checksum: z.string().optional(),
+  /** Why the item was skipped, or another remark on how it ended. */
+  note: z.string().optional(),
   error: TransferError.optional(),
 })
 export type DownloadItemOutput = z.infer<typeof DownloadItemOutput>
@@ -60,6 +68,7 @@ export const DownloadOutput = z.object({
   items: z.array(DownloadItemOutput),
   rejected: z.array(RejectedLine),
   failed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
 })
 export type DownloadOutput = z.infer<typeof DownloadOutput>
 

@@ -10,6 +10,7 @@ import { createConfSettingsPort } from '../core/settings/conf-settings-port'
 import { overlaySettingsPort } from './overlay-settings-port'
 import { prepareQueue } from './prepare-queue'
 import { lockStateDir } from './state-lock'
+import { lockWaitingClient } from './lock-waiting-client'
 
 export interface CliCoreOptions {
   stateDir: string
@@ -21,15 +22,23 @@ export interface CliCoreOptions {
   waitOnLock: boolean
   settings?: SettingsPatch
   log: (message: string) => void
+  /** `--verbose`: every status change of a transfer, with its cause, goes to `log`. */
+  verbose: boolean
   /** Told when another command holds the state folder and this one waits for it. */
   onWait: (ownerPid: number) => void
   /** Told when a call waits for the key's API budget (shared with the user's other processes). */
   onBudgetWait?: (wait: BudgetWait) => void
+  /** Told when an API call waits for the end of a flood lock (with --wait-on-lock), until when. */
+  onLockWait: (until: number) => void
+  /** Told when an API call of the command is still unanswered after a few seconds. */
+  onSlowCall: (method: string) => void
   signal: AbortSignal
 }
 
 export interface CliCore {
   core: Core
+  /** The API client for the command's own calls: with --wait-on-lock, each one waits out a flood lock. */
+  client: Core['client']
   /** Stops the engine (unfinished items stay in the queue) and releases the state folder. */
   close(): Promise<void>
 }
@@ -72,13 +81,35 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
       client: { whenPaused: options.waitOnLock ? 'wait' : 'fail' },
     })
     const offWait = options.onBudgetWait ? core.client.on('waiting', options.onBudgetWait) : () => undefined
+    if (options.verbose) logTransfers(core, options.log)
     let closing: Promise<void> | null = null
     return {
       core,
+      client: lockWaitingClient(core.client, {
+        signal: options.signal,
+        waitOnLock: options.waitOnLock,
+        onWait: options.onLockWait,
+        onSlow: options.onSlowCall,
+      }),
       close: () => (closing ??= core.close().finally(offWait).finally(unlock)),
     }
   } catch (error) {
     await unlock()
     throw error
   }
+}
+
+/** Every status change of a transfer, with the error that caused it, for `--verbose`. */
+function logTransfers(core: Core, log: (message: string) => void): void {
+  const last = new Map<string, string>()
+  core.engine.on('changed', (batch) => {
+    for (const view of batch.upserts) {
+      if (last.get(view.id) === view.status) continue
+      last.set(view.id, view.status)
+      const why = view.error ? `: ${view.error.code} ${view.error.message}` : ''
+      log(
+        `transfer: ${view.name} ${view.status}${view.status === 'retrying' ? ` (attempt ${view.attempts})` : ''}${why}`,
+      )
+    }
+  })
 }

@@ -23,6 +23,18 @@ const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
+/** A bad `FICHIER_API_URL` is named as such, before anything tries to reach it. */
+function checkApiUrl(value: string | undefined): void {
+  if (value === undefined || value === '') return
+  const url = URL.canParse(value) ? new URL(value) : null
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new AppError(
+      'BAD_SETTING',
+      `FICHIER_API_URL is not an http(s) URL: ${JSON.stringify(value)} (e.g. https://api.1fichier.com/v1). Unset it to use 1fichier.`,
+    )
+  }
+}
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /**
@@ -88,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       stateDir,
       waitOnLock,
       openCore: async (settings: SettingsPatch = {}): Promise<CliCore> => {
+        checkApiUrl(io.env['FICHIER_API_URL'])
         // Loaded on demand: help and usage errors answer without loading the core.
         const { openCliCore } = await import('./open-cli-core')
         const cli = await openCliCore({
@@ -96,8 +109,17 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
           env: io.env,
           defaultDownloadsDir: io.cwd,
           waitOnLock,
+          verbose,
           settings,
           signal,
+          onLockWait: (until) =>
+            output.note(
+              `1fichier paused API calls (flood lock); waiting until ${new Date(until).toISOString()} (--wait-on-lock).`,
+            ),
+          onSlowCall: (method) =>
+            output.note(
+              `waiting for 1fichier (${method}): it allows one listing of a folder every 30 s and a few API calls a second…`,
+            ),
           onWait: (pid) =>
             output.note(`waiting for another fichier command (pid ${pid}) that uses the same state folder…`),
           onBudgetWait: (wait) =>

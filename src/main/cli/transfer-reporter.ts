@@ -20,6 +20,10 @@ function failureLine(view: TransferView): string {
   return `failed  ${view.name}: ${view.error ? `${view.error.code} ${view.error.message}` : view.status}`
 }
 
+function skippedLine(view: TransferView): string {
+  return `skipped  ${view.name}: ${view.note ?? 'already there.'}`
+}
+
 /**
  * Progress bars (cli-progress) when stdout is a terminal; otherwise one plain line per finished
  * transfer; nothing on stdout in `--json` mode.
@@ -39,8 +43,10 @@ export function createTransferReporter(
   }
   const finishedLine = (view: TransferView): string | null => {
     if (ended.has(view.id)) return null
+    if (view.status === 'completed' && view.skipped) return skippedLine(view)
     if (view.status === 'completed') return describeDone(view)
     if (view.status === 'failed' || view.status === 'canceled') return failureLine(view)
+    if (view.status === 'paused' && view.error) return failureLine(view)
     return null
   }
 
@@ -57,7 +63,8 @@ export function createTransferReporter(
           return
         }
         ended.add(view.id)
-        if (view.status === 'completed') output.line(line)
+        // Only what was transferred goes to stdout, where scripts read it; a skip is a remark.
+        if (view.status === 'completed' && !view.skipped) output.line(line)
         else output.note(line)
       },
       note: (text) => output.note(text),

@@ -10,6 +10,16 @@ export interface WatchOptions {
   signal: AbortSignal
   /** false: a flood lock ends the watch with FLOOD_LOCKED (exit 4) instead of being waited out. */
   waitOnLock: boolean
+  /** An error that ends the whole command when a transfer looks like this (e.g. an anonymous upload). */
+  refuse?: (view: TransferView) => Error | null
+}
+
+/**
+ * Whether a transfer has ended for this command: a terminal status, or paused by a condition (a
+ * full disk) while it ran, which nothing in this process will lift.
+ */
+function ended(view: TransferView, ranThisTime: boolean): boolean {
+  return TERMINAL_STATUSES.includes(view.status) || (ranThisTime && view.status === 'paused' && !!view.error)
 }
 
 export function interruptedError(): AppError {
@@ -20,7 +30,8 @@ export function interruptedError(): AppError {
 }
 
 /**
- * Follows the given transfers until each one has ended (completed, failed or canceled) and answers
+ * Follows the given transfers until each one has ended (completed, failed, canceled, or paused by a
+ * full disk) and answers
  * their final views. Ends early with the key's error when 1fichier refuses the key (the engine then
  * holds the queue), with FLOOD_LOCKED on a flood lock unless it is to be waited out, and with
  * INTERRUPTED when the signal fires.
@@ -62,7 +73,9 @@ export function watchTransfers(
           ),
         )
       }
-      if (TERMINAL_STATUSES.includes(view.status)) pending.delete(view.id)
+      const refused = options.refuse?.(view)
+      if (refused) return finish(refused)
+      if (ended(view, ranThisTime.has(view.id))) pending.delete(view.id)
       if (pending.size === 0) finish(null)
     }
 

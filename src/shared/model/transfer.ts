@@ -58,6 +58,11 @@ export const TransferView = z.object({
   checksum: z.string().optional(),
   /** A remark on how the transfer ended, e.g. that an upload was skipped as already present. */
   note: z.string().optional(),
+  /**
+   * Completed without moving a byte because the file was already there: a download whose name was
+   * taken in its folder (conflict policy `skip`), or an upload already in its remote folder.
+   */
+  skipped: z.boolean().optional(),
   /** Items added together from one folder link or one dropped folder share a group. */
   groupId: z.string().optional(),
 })

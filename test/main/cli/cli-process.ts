@@ -27,6 +27,9 @@ export interface CliOptions {
   env?: Record<string, string | undefined>
   cwd?: string
   stdin?: string
+  /** Run as this user and group (e.g. an unprivileged one, where a test needs permissions to hold). */
+  uid?: number
+  gid?: number
 }
 
 export function startCli(args: readonly string[], options: CliOptions = {}): CliStart {
@@ -48,6 +51,8 @@ export function startCli(args: readonly string[], options: CliOptions = {}): Cli
       Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
     ),
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
   })
   let stdout = ''
   let stderr = ''

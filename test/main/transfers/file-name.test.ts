@@ -17,6 +17,10 @@ describe('safeFileName', () => {
     ['  spaced.mkv', 'spaced.mkv'],
     ['e\u0301ve\u0301nement.txt', 'événement.txt'],
     ['right\u202eto-left.exe', 'right_to-left.exe'],
+    ['say "hi".txt', "say 'hi'.txt"],
+    ['line\nbreak.txt', 'line break.txt'],
+    ['cr\r\n\tlf.txt', 'cr lf.txt'],
+    ['back\\slash.txt', 'back_slash.txt'],
   ])('%j → %j', (input, expected) => {
     expect(safeFileName(input)).toBe(expected)
   })

@@ -17,7 +17,7 @@ export const accountCommand: Command = {
   async run({ output, signal, openCore }) {
     const cli = await openCore()
     try {
-      const info = await cli.core.client.userInfo({ signal })
+      const info = await cli.client.userInfo({ signal })
       const account = toAccountInfo(info)
       const size = (bytes: number | null) => (bytes === null ? 'unknown' : formatBytes(bytes))
       output.line(`email         ${account.email}`)

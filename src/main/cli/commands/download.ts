@@ -3,7 +3,9 @@ import type { ConflictPolicy, SettingsPatch } from '../../../shared/model/settin
 import { ConflictPolicy as ConflictPolicySchema } from '../../../shared/model/settings'
 import type { TransferView } from '../../../shared/model/transfer'
 import type { Command } from '../command'
-import { ExitCode } from '../exit-code'
+import { itemsExitCode } from '../exit-code'
+import { itemStatus } from '../item-status'
+import { prepareOutDir } from '../prepare-out-dir'
 import type { DownloadItemOutput, DownloadOutput } from '../json-output'
 import { parseRate } from '../parse-rate'
 import { readInputText } from '../read-input-text'
@@ -14,13 +16,15 @@ import { watchTransfers } from '../watch-transfers'
 const RESUMABLE = new Set(['paused', 'failed', 'queued', 'retrying'])
 
 function itemOutput(view: TransferView): DownloadItemOutput {
+  const status = itemStatus(view)
   return {
     link: view.source,
     name: view.name,
     ...(view.status === 'completed' ? { path: join(view.target, view.name) } : {}),
-    status: view.status,
-    size: view.bytesTotal,
-    ...(view.checksum ? { checksum: view.checksum } : {}),
+    status,
+    size: status === 'skipped' ? null : view.bytesTotal,
+    ...(view.checksum && status === 'completed' ? { checksum: view.checksum } : {}),
+    ...(view.note ? { note: view.note } : {}),
     ...(view.error && view.status !== 'completed' ? { error: view.error } : {}),
   }
 }
@@ -38,7 +42,10 @@ export const downloadCommand: Command = {
     'before taking their final name.',
     '',
     'Interrupted (Ctrl-C, crash, lost connection)? Run the same command again: it continues from the bytes',
-    'already on disk. A file that already exists in --out is skipped (see --conflict).',
+    'already on disk. A file whose name is already taken in --out is not fetched: it is reported as "skipped"',
+    '(exit code 6 when nothing failed; see --conflict). Two links of one run that give the same name never',
+    'write one file: with rename the second gets "name (1).ext"; with skip or overwrite the second is skipped',
+    '(overwrite replaces a file that was there before the run, never one the run itself fetched).',
   ].join('\n'),
   options: {
     'from-file': { type: 'string', short: 'f' },
@@ -86,6 +93,7 @@ export const downloadCommand: Command = {
     const password = args.string('password')
     const verify = !args.flag('no-verify')
 
+    await prepareOutDir(dir)
     const cli = await openCore(settings)
     const reporter = createTransferReporter(io, output, (view) => `${join(view.target, view.name)}`)
     try {
@@ -130,15 +138,20 @@ export const downloadCommand: Command = {
       const views = await watchTransfers(cli.core, [...new Set(ids)], reporter, { signal, waitOnLock })
       reporter.stop()
       const items = views.map(itemOutput)
-      const failed = items.filter((item) => item.status !== 'completed').length + added.rejected.length
+      const skipped = items.filter((item) => item.status === 'skipped').length
+      const failed =
+        items.filter((item) => item.status !== 'completed' && item.status !== 'skipped').length +
+        added.rejected.length
       output.document({
         command: 'download',
         dir,
         items,
         rejected: added.rejected,
         failed,
+        skipped,
       } satisfies DownloadOutput)
-      return failed > 0 ? ExitCode.someFailed : ExitCode.ok
+      const diskFull = items.some((item) => item.error?.code === 'DISK_FULL')
+      return itemsExitCode({ failed, skipped, diskFull })
     } finally {
       reporter.stop()
       await cli.close()

@@ -18,7 +18,7 @@ export const linkCommand: Command = {
   async run({ args, output, signal, openCore }) {
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const target = await resolveTarget(client, args.positionals[0] ?? '', signal)
       let url: string
       if (target.type === 'file') url = target.url

@@ -21,7 +21,7 @@ export const lsCommand: Command = {
     const recursive = args.flag('recursive')
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const folderId = await resolveFolder(client, segments, signal)
       const entries: RemoteEntry[] = []
       const walk = async (id: number, at: string[]): Promise<void> => {

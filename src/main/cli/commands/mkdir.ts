@@ -20,7 +20,7 @@ export const mkdirCommand: Command = {
     if (segments.length === 0) throw new UsageError('The root folder always exists: name a folder to create.')
     const cli = await openCore()
     try {
-      const folderId = await cli.core.client.ensureFolderPath(0, segments, { signal })
+      const folderId = await cli.client.ensureFolderPath(0, segments, { signal })
       const path = joinRemotePath(segments)
       const remotePath = joinRemotePath(segments.map(toRemoteName))
       output.line(`${remotePath}\t${folderId}`)

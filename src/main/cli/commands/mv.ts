@@ -19,7 +19,7 @@ export const mvCommand: Command = {
     const destSegments = splitRemotePath(args.positionals.at(-1) ?? '/')
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const destinationId = await resolveFolder(client, destSegments, signal)
       const resolved = await resolveTargets(client, args.positionals.slice(0, -1), signal)
       const moved: MvOutput['moved'] = []

@@ -36,7 +36,8 @@ export const remoteUploadCommand: Command = {
     const cli = await openCore()
     const reporter = createTransferReporter(io, output, (view) => `${view.link ?? ''}  ${view.source}`)
     try {
-      const { engine, client } = cli.core
+      const { engine } = cli.core
+      const client = cli.client
       const segments = to !== undefined ? splitRemotePath(to) : []
       const folderId =
         givenId ?? (segments.length > 0 ? await client.ensureFolderPath(0, segments, { signal }) : 0)

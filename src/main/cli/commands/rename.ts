@@ -16,11 +16,12 @@ export const renameCommand: Command = {
   maxOperands: 2,
   async run({ args, output, signal, openCore }) {
     const [path = '', newName = ''] = args.positionals
-    if (newName.trim() === '' || newName.includes('/'))
-      throw new UsageError('NEW_NAME is a name, not a path (no "/").')
+    if (newName.trim() === '')
+      throw new UsageError('NEW_NAME is empty: give the new name of the file or folder.')
+    if (newName.includes('/')) throw new UsageError('NEW_NAME is a name, not a path (no "/").')
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const target = await resolveTarget(client, path, signal)
       if (target.type === 'folder' && target.id === 0)
         throw new UsageError('The root folder cannot be renamed.')

@@ -18,7 +18,7 @@ export const rmCommand: Command = {
   async run({ args, output, signal, openCore }) {
     const cli = await openCore()
     try {
-      const client = cli.core.client
+      const client = cli.client
       const removed: RmOutput['removed'] = []
       const failed: Array<{ path: string; error: TransferError }> = []
       const fail = (path: string, error: TransferError) => {

@@ -4,7 +4,10 @@ import type { AddRequest } from '../../../shared/model/intake'
 import { UploadOptions } from '../../../shared/model/intake'
 import type { TransferView } from '../../../shared/model/transfer'
 import type { Command } from '../command'
-import { ExitCode } from '../exit-code'
+import { itemsExitCode } from '../exit-code'
+import { itemStatus } from '../item-status'
+import { parseRate } from '../parse-rate'
+import { AppError } from '../../core/lib/app-error'
 import type { UploadItemOutput, UploadOutput } from '../json-output'
 import { joinRemotePath, splitRemotePath } from '../remote-path'
 import { createTransferReporter } from '../transfer-reporter'
@@ -21,28 +24,63 @@ function remoteSubFolder(file: string, roots: readonly string[]): string {
   return [basename(root), ...relative(root, dirname(file)).split(sep).filter(Boolean)].join('/')
 }
 
+/** Whether an earlier run already sent this file to this folder, and the file has not changed since. */
+async function sentUnchanged(earlier: TransferView, folderId: number): Promise<boolean> {
+  if (earlier.status !== 'completed' || earlier.target !== String(folderId) || !earlier.link) return false
+  const info = await stat(earlier.source).catch(() => null)
+  return (
+    info !== null &&
+    info.size === earlier.bytesTotal &&
+    earlier.finishedAt !== undefined &&
+    info.mtimeMs <= earlier.finishedAt
+  )
+}
+
+/**
+ * 1fichier answers a removal link only for an anonymous upload: the key was not taken, and the
+ * file went up outside the account. That is an error of the key, never a success.
+ */
+function anonymousUpload(view: TransferView): AppError | null {
+  if (view.status !== 'completed' || !view.removeLink || view.skipped) return null
+  return new AppError(
+    'AUTH_INVALID_KEY',
+    `1fichier took ${view.source} as an anonymous upload, outside your account: it did not accept the API key. ` +
+      `Remove that copy with ${view.removeLink} and check the key.`,
+  )
+}
+
 export const uploadCommand: Command = {
   name: 'upload',
   summary: 'upload files and folders (tree kept) and print their links',
-  usage: 'fichier upload <paths…> [--to REMOTE_PATH | --folder-id ID] [--password P] [--jobs N]',
+  usage:
+    'fichier upload <paths…> [--to REMOTE_PATH | --folder-id ID] [--password P] [--jobs N] [--limit RATE] [--skip-existing]',
   description: [
     'Uploads files, and folders with their whole tree, into a folder of your 1fichier account: --to names it by',
     'its path (missing folders are created, existing ones reused), --folder-id by its id; the default is the',
     'root. Each file is checked against the Whirlpool checksum 1fichier computes, and its link printed as it',
-    'finishes (one "link  path" line per file). 1fichier has no upload resume: an interrupted file is sent',
-    'again when the same command runs again.',
+    'finishes (one "link  path" line per file). Interrupted? Run the same command again (same paths,',
+    'destination and --state-dir): files it already sent, unchanged since, are not sent again (reported',
+    '"skipped"); 1fichier has no upload resume, so a file cut off midway is sent again from its start.',
+    '',
+    'In a folder, every entry is uploaded or reported: links to files are followed (the file goes up under',
+    "the link's name); links to folders are not followed, and links to nothing, named pipes, sockets,",
+    'devices and sub-folders that cannot be read are reported as rejected (the rest of the tree goes up).',
   ].join('\n'),
   options: {
     to: { type: 'string', short: 't' },
     'folder-id': { type: 'string' },
     password: { type: 'string', short: 'p' },
     jobs: { type: 'string', short: 'j' },
+    'skip-existing': { type: 'boolean' },
+    limit: { type: 'string', short: 'l' },
   },
   optionHelp: [
     ['-t, --to REMOTE_PATH', 'target folder by path, e.g. /backups/db (created if missing)'],
     ['--folder-id ID', 'target folder by id (0 is the root)'],
     ['-p, --password P', 'protect each uploaded file with this password (6 characters or more)'],
     ['-j, --jobs N', 'files uploaded at once (1-20, default 3)'],
+    ['-l, --limit RATE', 'overall upload speed limit in bytes/s, with K, M or G (e.g. 10M); 0 = none'],
+    ['--skip-existing', 'do not send a file whose name and size are already in its remote folder'],
   ],
   minOperands: 1,
   async run({ args, io, output, signal, waitOnLock, openCore }) {
@@ -63,12 +101,23 @@ export const uploadCommand: Command = {
       if ((await stat(path).catch(() => null))?.isDirectory()) roots.push(path)
     }
 
-    const cli = await openCore(jobs !== undefined ? { maxActive: jobs } : {})
+    const skipExisting = args.flag('skip-existing')
+    const limit = args.string('limit')
+    const cli = await openCore({
+      ...(limit !== undefined ? { uploadLimit: parseRate(limit) } : {}),
+      ...(jobs !== undefined ? { maxActive: jobs } : {}),
+      ...(skipExisting ? { uploadDuplicates: 'skip' as const } : {}),
+    })
     const reporter = createTransferReporter(io, output, (view) => `${view.link ?? ''}  ${view.source}`)
     try {
-      const { engine, client } = cli.core
+      const { engine } = cli.core
+      const client = cli.client
       const folderId =
         givenId ?? (segments.length > 0 ? await client.ensureFolderPath(0, segments, { signal }) : 0)
+      // The key must be known good before a byte goes up: 1fichier takes a file sent with a key it
+      // does not know as an anonymous upload, outside the account. Listing the target folder proves
+      // the key (and that the folder exists); with --to, creating the path already did.
+      if (segments.length === 0 || givenId !== undefined) await client.folderList(folderId, { signal })
       const request: AddRequest = {
         kind: 'upload',
         paths,
@@ -82,10 +131,15 @@ export const uploadCommand: Command = {
       const known = engine.list().items.filter((item) => item.kind === 'upload' && !ids.includes(item.id))
       const resume: string[] = []
       const replace: TransferView[] = []
+      const sent: TransferView[] = []
       for (const path of new Set(added.duplicates)) {
         const earlier = known.find((item) => item.source === path)
         if (!earlier) continue
-        if (earlier.target === String(folderId) && RESUMABLE.has(earlier.status)) {
+        if (await sentUnchanged(earlier, folderId)) {
+          // Sent by an interrupted run of this command and not changed since: never sent twice.
+          sent.push(earlier)
+          ids.push(earlier.id)
+        } else if (earlier.target === String(folderId) && RESUMABLE.has(earlier.status)) {
           resume.push(earlier.id)
           ids.push(earlier.id)
         } else replace.push(earlier)
@@ -97,25 +151,40 @@ export const uploadCommand: Command = {
       }
       for (const line of added.rejected) output.note(`rejected  ${line.line}: ${line.reason}`)
 
-      const views = await watchTransfers(cli.core, [...new Set(ids)], reporter, { signal, waitOnLock })
+      const views = await watchTransfers(cli.core, [...new Set(ids)], reporter, {
+        signal,
+        waitOnLock,
+        refuse: (view) => (sent.some((item) => item.id === view.id) ? null : anonymousUpload(view)),
+      })
       reporter.stop()
-      const items = views.map((view): UploadItemOutput => ({
-        path: view.source,
-        name: view.name,
-        folder: remoteSubFolder(view.source, roots),
-        status: view.status,
-        size: view.bytesTotal,
-        ...(view.link ? { link: view.link } : {}),
-        ...(view.removeLink ? { removeLink: view.removeLink } : {}),
-        ...(view.checksum ? { checksum: view.checksum } : {}),
-        ...(toRemoteName(view.name) !== view.name ? { remoteName: toRemoteName(view.name) } : {}),
-        ...(view.error && view.status !== 'completed' ? { error: view.error } : {}),
-      }))
+      const items = views.map((view): UploadItemOutput => {
+        const earlier = sent.some((item) => item.id === view.id)
+        return {
+          path: view.source,
+          name: view.name,
+          folder: remoteSubFolder(view.source, roots),
+          status: earlier ? 'skipped' : itemStatus(view),
+          ...(earlier
+            ? { note: 'Sent by an earlier run of this command (unchanged since): not sent again.' }
+            : view.note
+              ? { note: view.note }
+              : {}),
+          size: view.bytesTotal,
+          ...(view.link ? { link: view.link } : {}),
+          ...(view.removeLink ? { removeLink: view.removeLink } : {}),
+          ...(view.checksum ? { checksum: view.checksum } : {}),
+          ...(toRemoteName(view.name) !== view.name ? { remoteName: toRemoteName(view.name) } : {}),
+          ...(view.error && view.status !== 'completed' ? { error: view.error } : {}),
+        }
+      })
       for (const view of views) {
         const note = renamedNote(view.name)
         if (note && view.status === 'completed') output.note(`renamed  ${view.name}: ${note}`)
       }
-      const failed = items.filter((item) => item.status !== 'completed').length + added.rejected.length
+      const skipped = items.filter((item) => item.status === 'skipped').length
+      const failed =
+        items.filter((item) => item.status !== 'completed' && item.status !== 'skipped').length +
+        added.rejected.length
       output.document({
         command: 'upload',
         to: to !== undefined ? joinRemotePath(segments) : null,
@@ -123,8 +192,10 @@ export const uploadCommand: Command = {
         items,
         rejected: added.rejected,
         failed,
+        skipped,
       } satisfies UploadOutput)
-      return failed > 0 ? ExitCode.someFailed : ExitCode.ok
+      // An upload found already there is what was asked for: not a reason for another exit code.
+      return itemsExitCode({ failed, skipped: 0, diskFull: false })
     } finally {
       reporter.stop()
       await cli.close()

@@ -43,6 +43,11 @@ export interface DownloadDeps {
   whirlpoolOfFile(path: string, signal?: AbortSignal): Promise<string>
   /** Names of part files other downloads are writing right now, so two never share one. */
   reserved: Set<string>
+  /**
+   * Paths other downloads of this engine wrote: with `overwrite`, a second link of the same name
+   * is skipped rather than replacing the file the first one fetched.
+   */
+  landed?: Set<string>
   idleTimeoutMs?: number
 }
 
@@ -58,7 +63,8 @@ export interface DownloadEvents {
 
 export type DownloadOutcome =
   | { status: 'completed'; path: string; name: string; size: number; verified: boolean }
-  | { status: 'skipped'; path: string; name: string }
+  /** `writing`: another download of this run is writing that name; else a file has it already. */
+  | { status: 'skipped'; path: string; name: string; writing?: boolean }
 
 const SEGMENT_ATTEMPTS = 6
 /** The ranges written are recorded this often (no sync: they survive a killed process)… */
@@ -306,7 +312,10 @@ export class DownloadJob {
   }
 
   /** Applies the conflict policy; names other running downloads reserved count as taken. */
-  async #finalName(name: string, own: string | null = null): Promise<{ name: string; exists: boolean }> {
+  async #finalName(
+    name: string,
+    own: string | null = null,
+  ): Promise<{ name: string; exists: boolean; writing: boolean }> {
     const { dir, conflict } = this.#request
     const exists = (candidate: string) => {
       const path = pathInside(dir, candidate)
@@ -315,8 +324,12 @@ export class DownloadJob {
         () => path !== own && this.#deps.reserved.has(path),
       )
     }
-    if (conflict !== 'rename') return { name, exists: await exists(name) }
-    return { name: await freeName(name, exists), exists: false }
+    if (conflict !== 'rename') {
+      const path = pathInside(dir, name)
+      const sibling = this.#deps.reserved.has(path) || (this.#deps.landed?.has(path) ?? false)
+      return { name, exists: await exists(name), writing: path !== own && sibling }
+    }
+    return { name: await freeName(name, exists), exists: false, writing: false }
   }
 
   async #ensureSpace(needed: number): Promise<void> {
@@ -380,9 +393,11 @@ export class DownloadJob {
           safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
         )
         name = decided.name
-        if (decided.exists && request.conflict === 'skip') {
+        // Another download is writing, or has written, this very name: even `overwrite` must not
+        // write it twice.
+        if (decided.exists && (request.conflict === 'skip' || decided.writing)) {
           first.stream.destroy()
-          return { status: 'skipped', path: pathInside(request.dir, name), name }
+          return { status: 'skipped', path: pathInside(request.dir, name), name, writing: decided.writing }
         }
         await this.#ensureSpace(meta.size)
         const partPath = pathInside(request.dir, `${name}.part`)
@@ -643,6 +658,7 @@ export class DownloadJob {
     await part.finalize(finalPath).catch((error: unknown) => {
       throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
     })
+    this.#deps.landed?.add(finalPath)
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }
 }

@@ -116,6 +116,7 @@ export class TransferEngine {
       downLimiter: new TokenBucket(options.settings.downloadLimit, options.clock),
       upLimiter: new TokenBucket(options.settings.uploadLimit, options.clock),
       reserved: new Set(),
+      landed: new Set(),
       folders: new Map(),
       settings: () => this.#settings,
       ...(options.minSegment ? { minSegment: options.minSegment } : {}),

@@ -19,12 +19,19 @@ function truncateUtf8(text: string, maxBytes: number): string {
 }
 
 /**
- * Makes a name from the network safe on every OS: no separators, no `..`, no control characters,
- * no reserved Windows names (`CON`, `nul.txt`), no trailing dots or spaces, no leading dot that would
- * hide the file (`.bashrc` → `_.bashrc`), at most 230 UTF-8 bytes with the extension kept.
+ * Makes a name from the network safe on every OS, and readable: `"` becomes `'`, line breaks and tabs
+ * a space, separators (`/`, `\`) and other reserved characters `_` (so `back\slash.txt` keeps its
+ * prefix as `back_slash.txt`); no `..`, no control characters, no reserved Windows names (`CON`,
+ * `nul.txt`), no trailing dots or spaces, no leading dot that would hide the file (`.bashrc` →
+ * `_.bashrc`), at most 230 UTF-8 bytes with the extension kept.
  */
 export function safeFileName(name: string, fallback = 'download'): string {
-  let cleaned = filenamify(name.normalize('NFC'), { replacement: '_', maxLength: 1000 })
+  const readable = name
+    .normalize('NFC')
+    // A quote reads as a quote, and a line break or tab as a space, rather than as "_".
+    .replace(/"/g, "'")
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' ')
+  let cleaned = filenamify(readable, { replacement: '_', maxLength: 1000 })
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_')
     .replace(/[. ]+$/, '')

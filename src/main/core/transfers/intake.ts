@@ -1,4 +1,5 @@
 import { readdir, stat, access, constants } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
 import { KnownLinks, parseLinks } from '../../../shared/links'
 import type { AddRequest, LinkEntry, RejectedLine } from '../../../shared/model/intake'
@@ -127,7 +128,7 @@ export async function uploadCandidates(
     seen.add(path)
     try {
       const info = await stat(path)
-      if (!info.isFile()) return
+      if (!info.isFile()) return void rejected.push({ line: path, reason: notAFile(info) })
       if (info.size === 0)
         return void rejected.push({ line: path, reason: '1fichier does not accept empty files.' })
       if (info.size > MAX_UPLOAD_BYTES) {
@@ -145,7 +146,7 @@ export async function uploadCandidates(
       const code = (error as NodeJS.ErrnoException).code
       const reason =
         code === 'ENOENT'
-          ? 'This file does not exist.'
+          ? 'This file does not exist (or is a link to nothing).'
           : code === 'EACCES' || code === 'EPERM'
             ? 'This file cannot be read (permission denied).'
             : `This file cannot be read (${code ?? 'unknown error'}).`
@@ -171,25 +172,67 @@ export async function uploadCandidates(
     }
     const groupId = newGroupId()
     const root = basename(path)
-    let entries
-    try {
-      entries = await readdir(path, { recursive: true, withFileTypes: true })
-    } catch (error) {
-      rejected.push({
-        line: path,
-        reason: `This folder cannot be read (${(error as NodeJS.ErrnoException).code}).`,
-      })
-      continue
-    }
-    const files = entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort()
-    if (files.length === 0) rejected.push({ line: path, reason: 'This folder has no files.' })
-    for (const file of files) {
+    const tree = await walkFolder(path)
+    rejected.push(...tree.rejected)
+    if (tree.files.length === 0 && tree.rejected.length === 0)
+      rejected.push({ line: path, reason: 'This folder has no files.' })
+    for (const file of tree.files) {
       const sub = relative(path, file).split(sep).slice(0, -1)
       await consider(file, [root, ...sub], groupId)
     }
   }
   return { candidates, duplicates, rejected }
+}
+
+/** Says in words why a path that is not a regular file is not uploaded. */
+function notAFile(
+  info: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>,
+): string {
+  if (info.isDirectory()) return 'This is a folder.'
+  if (info.isFIFO()) return 'This is a named pipe (FIFO), not a regular file: not uploaded.'
+  if (info.isSocket()) return 'This is a socket, not a regular file: not uploaded.'
+  if (info.isCharacterDevice() || info.isBlockDevice())
+    return 'This is a device, not a regular file: not uploaded.'
+  return 'This is not a regular file: not uploaded.'
+}
+
+/**
+ * The files of a folder tree, sorted, and a rejection for each entry that is not uploaded: a
+ * sub-folder that cannot be read (the rest of the tree still goes), a special file, a link to a
+ * folder (not followed, so that a loop cannot make the tree endless) or to nothing. Links to files
+ * are followed: the file they point to is uploaded under the link's name.
+ */
+async function walkFolder(root: string): Promise<{ files: string[]; rejected: RejectedLine[] }> {
+  const files: string[] = []
+  const rejected: RejectedLine[] = []
+  const visit = async (folder: string): Promise<void> => {
+    let entries
+    try {
+      entries = await readdir(folder, { withFileTypes: true })
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'unknown error')
+      rejected.push({
+        line: folder,
+        reason: `This folder cannot be read (${why}): its files are not uploaded.`,
+      })
+      return
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) await visit(path)
+      else if (entry.isFile()) files.push(path)
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(path).catch(() => null)
+        if (target === null)
+          rejected.push({ line: path, reason: 'This link points to nothing: not uploaded.' })
+        else if (target.isDirectory())
+          rejected.push({ line: path, reason: 'This is a link to a folder: not followed, not uploaded.' })
+        else if (target.isFile()) files.push(path)
+        else rejected.push({ line: path, reason: notAFile(target) })
+      } else rejected.push({ line: path, reason: notAFile(entry) })
+    }
+  }
+  await visit(root)
+  return { files: files.sort(), rejected }
 }

@@ -22,6 +22,8 @@ export interface JobContext {
   upLimiter: TokenBucket
   /** Paths of files being downloaded, so that two downloads never pick the same name. */
   reserved: Set<string>
+  /** Paths downloads of this engine have written, so that `overwrite` never replaces a sibling's file. */
+  landed: Set<string>
   /** Remote folder ids by parent and path, shared so a dropped tree creates each folder once. */
   folders: Map<string, Promise<number>>
   settings: () => EngineSettings
@@ -101,6 +103,7 @@ async function runDownload(
       tokenFor: (link, password, abort) => context.api.downloadToken(link, password, abort),
       whirlpoolOfFile: (path, abort) => context.api.whirlpoolOfFile(path, abort),
       reserved: context.reserved,
+      landed: context.landed,
     },
     {
       onMeta: async ({ name, size, partPath, doneBytes }) => {
@@ -122,11 +125,19 @@ async function runDownload(
   )
   const outcome = await job.run()
   if (outcome.status === 'skipped') {
-    return { name: outcome.name, meta: { finalPath: outcome.path } }
+    return {
+      name: outcome.name,
+      skipped: true,
+      note: outcome.writing
+        ? `Another link of this run gives the same name, ${outcome.path}: not fetched, so that neither is lost.`
+        : `${outcome.path} was already there: not fetched (conflict policy "skip").`,
+      meta: { finalPath: outcome.path },
+    }
   }
   return {
     name: outcome.name,
     bytesTotal: outcome.size,
+    ...(outcome.verified && meta.checksum ? { checksum: meta.checksum } : {}),
     meta: { finalPath: outcome.path, partPath: undefined },
   }
 }
@@ -182,6 +193,7 @@ async function runUpload(
       return {
         link: existing,
         bytesTotal: meta.size,
+        skipped: true,
         note: 'Already in the folder on 1fichier (same name and size): skipped.',
       }
   }
