@@ -15,11 +15,7 @@ import type { LinkCheck } from '../../shared/model/link-check'
 import type { TransferView } from '../../shared/model/transfer'
 import type { EventMap, Handlers, ServiceEndpoint } from './ipc/handlers'
 import { TypedEmitter } from './lib/typed-emitter'
-
-export type TransferEvents = {
-  changed: EventMap['transfers:changed']
-  progress: EventMap['transfers:progress']
-}
+import type { TransferEvents } from './transfers/transfer-events'
 
 /** The parts the façade delegates to; each is built and tested on its own. */
 export interface ServiceParts {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TransferStatus } from '../../../src/shared/model/transfer'
-import { TransferEvent, canTransition, transition } from '../../../src/main/core/transfers/state'
+import { canTransition, transition } from '../../../src/main/core/transfers/state'
+import { TransferEvent } from '../../../src/main/core/transfers/transfer-event'
 import { TransferStateError } from '../../../src/main/core/transfers/transfer-state-error'
 
 type Table = Record<TransferEvent, Partial<Record<TransferStatus, TransferStatus>>>

@@ -1,12 +1,7 @@
 import type { TransferView } from '../../../shared/model/transfer'
 import { TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import { systemScheduler, type Scheduler } from '../lib/scheduler'
-
-export interface ChangeBatch {
-  revision: number
-  upserts: TransferView[]
-  removedIds: string[]
-}
+import type { ChangeBatch } from './transfer-events'
 
 /**
  * Coalesces lifecycle changes into numbered batches: many changes within `delayMs` become one

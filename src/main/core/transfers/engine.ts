@@ -7,14 +7,14 @@ import {
   type Selection,
   type SelectionResult,
 } from '../../../shared/model/intake'
-import type { ConflictPolicy } from '../../../shared/model/settings'
 import type { TransferStatus, TransferView } from '../../../shared/model/transfer'
 import { emptyStatusCounts, TERMINAL_STATUSES } from '../../../shared/model/transfer'
 import type { Clock } from '../lib/clock'
 import { systemScheduler, type Scheduler } from '../lib/scheduler'
 import { settleWithin } from '../lib/settle-within'
 import { TypedEmitter } from '../lib/typed-emitter'
-import type { TransferEvents } from '../service'
+import type { EngineSettings } from './engine-settings'
+import type { TransferEvents } from './transfer-events'
 import { ChangePublisher } from './change-publisher'
 import { ConnectionBudget } from './connection-budget'
 import { newRecords } from './new-records'
@@ -22,24 +22,14 @@ import { ProgressTracker } from './progress-tracker'
 import { reorder } from './queue-order'
 import { RemoteUploads } from './remote-uploads'
 import { runJob, type JobContext } from './run-job'
-import { canTransition, transition, type TransferEvent } from './state'
+import { canTransition, transition } from './state'
+import type { TransferEvent } from './transfer-event'
 import { TokenBucket } from './token-bucket'
 import type { TransferApi } from './transfer-api'
 import { isRetriable } from './transfer-failure'
 import { applyPatch, toView, type RecordPatch, type TransferRecord } from './transfer-record'
 import { backoff } from '../lib/backoff'
 import { TRANSFER_BACKOFF } from './transfer-backoff'
-
-export interface EngineSettings {
-  downloadDir: string
-  maxActive: number
-  connectionsPerFile: number
-  accountConnections: number
-  downloadLimit: number
-  uploadLimit: number
-  conflict: ConflictPolicy
-  uploadDuplicates: 'upload' | 'skip'
-}
 
 /** Where records are kept; each call is durable before it resolves. */
 export interface RecordStore {

@@ -1,13 +1,8 @@
-import type { TransferProgress, TransferStatus, TransferTotals } from '../../../shared/model/transfer'
+import type { TransferProgress, TransferStatus } from '../../../shared/model/transfer'
+import type { ProgressTick } from './transfer-events'
 import type { Clock } from '../lib/clock'
 import type { Scheduler } from '../lib/scheduler'
 import { SpeedMeter } from './speed-meter'
-
-export interface ProgressTick {
-  at: number
-  items: TransferProgress[]
-  totals: TransferTotals
-}
 
 interface Tracked {
   direction: 'up' | 'down'

@@ -1,6 +1,6 @@
 import { AppError } from '../lib/app-error'
 import type { TransferStatus } from '../../../shared/model/transfer'
-import type { TransferEvent } from './state'
+import type { TransferEvent } from './transfer-event'
 
 /** An event that the transfer's current status does not allow, e.g. `complete` on a paused item. */
 export class TransferStateError extends AppError {
