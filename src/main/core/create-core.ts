@@ -60,6 +60,8 @@ export interface Core {
   client: FichierClient
   engine: TransferEngine
   history: TransferHistory
+  /** Whether the alternative speed limits apply now (setting or schedule). */
+  altSpeed: AltSpeedWatch
   close(): Promise<void>
 }
 
@@ -218,6 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     client,
     engine,
     history,
+    altSpeed,
     async close() {
       unsubscribeSettings()
       unsubscribeAltSpeed()

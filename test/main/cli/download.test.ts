@@ -144,8 +144,8 @@ describe('fichier download', () => {
     const out = join(work, 'fresh-out')
     const run = await runCli(['download', link!, '--out', out, '--state-dir', state], { env })
     expect(run.code).toBe(0)
-    // The name is not known yet: the line names the link.
-    expect(run.stderr).toContain(`waiting  ${link!}: 1fichier is still processing this file`)
+    // The link check already gave the file's name: the line names the file.
+    expect(run.stderr).toContain('waiting  fresh.txt: 1fichier is still processing this file')
     expect(await readFile(join(out, 'fresh.txt'), 'utf8')).toBe('fresh from the upload\n')
     emulator.control.setSwitches({ freshUploadDelayMs: 3000 })
   }, 60_000)

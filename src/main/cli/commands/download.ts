@@ -9,6 +9,8 @@ import { prepareOutDir } from '../prepare-out-dir'
 import type { DownloadItemOutput, DownloadOutput } from '../json-output'
 import { parseRate } from '../parse-rate'
 import { readInputText } from '../read-input-text'
+import { altSpeedNote } from '../alt-speed-note'
+import { checkedLinks } from '../checked-links'
 import { createTransferReporter } from '../transfer-reporter'
 import { UsageError } from '../usage-error'
 import { watchTransfers } from '../watch-transfers'
@@ -56,6 +58,7 @@ export const downloadCommand: Command = {
     password: { type: 'string', short: 'p' },
     conflict: { type: 'string' },
     'no-verify': { type: 'boolean' },
+    schedule: { type: 'boolean' },
   },
   optionHelp: [
     ['-f, --from-file F', 'read links from file F, or from standard input with -'],
@@ -66,6 +69,7 @@ export const downloadCommand: Command = {
     ['-p, --password P', 'password for protected links that carry none'],
     ['--conflict POLICY', 'when the file exists: skip (default), rename, or overwrite'],
     ['--no-verify', 'skip the checksum (saves one API call per file; size is still checked)'],
+    ['--schedule', "follow the alternative speed limits and weekly schedule of the state folder's settings"],
   ],
   minOperands: 0,
   async run({ args, io, output, signal, waitOnLock, openCore }) {
@@ -89,18 +93,28 @@ export const downloadCommand: Command = {
       ...(jobs !== undefined ? { maxActive: jobs } : {}),
       ...(connections !== undefined ? { connectionsPerFile: connections } : {}),
       ...(limit !== undefined ? { downloadLimit: parseRate(limit) } : {}),
+      // The alternative limits apply only when asked for: a cron job runs at the speed it was given.
+      ...(args.flag('schedule') ? {} : { altSpeedMode: 'off' as const }),
     }
     const password = args.string('password')
     const verify = !args.flag('no-verify')
 
     await prepareOutDir(dir)
     const cli = await openCore(settings)
+    const slowed = altSpeedNote(cli.core, 'download')
+    if (slowed) output.note(slowed)
     const reporter = createTransferReporter(io, output, (view) => `${join(view.target, view.name)}`)
     try {
       const engine = cli.core.engine
+      // Names and sizes first, from one link check per 100 links (no API budget per link).
+      const checked = await checkedLinks(
+        text,
+        (urls) => cli.core.client.checkLinks(urls, { signal }),
+        (reason) => output.note(`link check unavailable (${reason}); names come with the downloads`),
+      )
       const added = await engine.add({
         kind: 'download',
-        text,
+        links: checked.links,
         targetDir: dir,
         start: true,
         verify,
@@ -131,8 +145,9 @@ export const downloadCommand: Command = {
         const gone = new Set(replace.map((item) => item.id))
         ids.splice(0, ids.length, ...ids.filter((id) => !gone.has(id)), ...again.addedIds)
       }
-      for (const line of added.rejected) output.note(`rejected  ${line.line}: ${line.reason}`)
-      if (ids.length === 0 && added.rejected.length === 0)
+      const rejected = [...checked.rejected, ...added.rejected]
+      for (const line of rejected) output.note(`rejected  ${line.line}: ${line.reason}`)
+      if (ids.length === 0 && rejected.length === 0)
         throw new UsageError('No 1fichier link found in the input.')
 
       const views = await watchTransfers(cli.core, [...new Set(ids)], reporter, { signal, waitOnLock })
@@ -141,12 +156,12 @@ export const downloadCommand: Command = {
       const skipped = items.filter((item) => item.status === 'skipped').length
       const failed =
         items.filter((item) => item.status !== 'completed' && item.status !== 'skipped').length +
-        added.rejected.length
+        rejected.length
       output.document({
         command: 'download',
         dir,
         items,
-        rejected: added.rejected,
+        rejected,
         failed,
         skipped,
       } satisfies DownloadOutput)

@@ -1,3 +1,4 @@
+import { altSpeedNote } from '../alt-speed-note'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, relative, resolve, sep } from 'node:path'
 import type { AddRequest } from '../../../shared/model/intake'
@@ -73,6 +74,7 @@ export const uploadCommand: Command = {
     jobs: { type: 'string', short: 'j' },
     'skip-existing': { type: 'boolean' },
     limit: { type: 'string', short: 'l' },
+    schedule: { type: 'boolean' },
   },
   optionHelp: [
     ['-t, --to REMOTE_PATH', 'target folder by path, e.g. /backups/db (created if missing)'],
@@ -81,6 +83,7 @@ export const uploadCommand: Command = {
     ['-j, --jobs N', 'files uploaded at once (1-20, default 3)'],
     ['-l, --limit RATE', 'overall upload speed limit in bytes/s, with K, M or G (e.g. 10M); 0 = none'],
     ['--skip-existing', 'do not send a file whose name and size are already in its remote folder'],
+    ['--schedule', "follow the alternative speed limits and weekly schedule of the state folder's settings"],
   ],
   minOperands: 1,
   async run({ args, io, output, signal, waitOnLock, openCore }) {
@@ -107,7 +110,11 @@ export const uploadCommand: Command = {
       ...(limit !== undefined ? { uploadLimit: parseRate(limit) } : {}),
       ...(jobs !== undefined ? { maxActive: jobs } : {}),
       ...(skipExisting ? { uploadDuplicates: 'skip' as const } : {}),
+      // The alternative limits apply only when asked for: a cron job runs at the speed it was given.
+      ...(args.flag('schedule') ? {} : { altSpeedMode: 'off' as const }),
     })
+    const slowed = altSpeedNote(cli.core, 'upload')
+    if (slowed) output.note(slowed)
     const reporter = createTransferReporter(io, output, (view) => `${view.link ?? ''}  ${view.source}`)
     try {
       const { engine } = cli.core
