@@ -78,7 +78,17 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
       app: { version: 'cli', platform: process.platform },
       env: options.env,
       log: options.log,
-      client: { whenPaused: options.waitOnLock ? 'wait' : 'fail' },
+      client: {
+        whenPaused: options.waitOnLock ? 'wait' : 'fail',
+        ...(options.verbose
+          ? {
+              onCall: (call) =>
+                options.log(
+                  `api: ${call.path} ${call.outcome} in ${call.ms} ms${call.attempt > 1 ? ` (attempt ${call.attempt})` : ''}`,
+                ),
+            }
+          : {}),
+      },
     })
     const offWait = options.onBudgetWait ? core.client.on('waiting', options.onBudgetWait) : () => undefined
     if (options.verbose) logTransfers(core, options.log)

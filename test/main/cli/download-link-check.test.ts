@@ -66,3 +66,13 @@ describe('the speed schedule of the state folder', () => {
     expect(scheduled.stderr).toContain('alternative speed limits in force (schedule): downloads at 64.0 KB/s')
   }, 60_000)
 })
+
+describe('--verbose', () => {
+  it('shows each API call with its outcome and time, never the key', async () => {
+    const env = { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: KEY }
+    const run = await runCli(['ls', '/', '-v', '--state-dir', join(work, 'state-verbose')], { env })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/^api: folder\/ls\.cgi ok in \d+ ms$/m)
+    expect(run.stderr + run.stdout).not.toContain(KEY)
+  }, 60_000)
+})

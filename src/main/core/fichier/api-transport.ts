@@ -46,6 +46,17 @@ export interface TransportOptions {
   whenPaused: 'wait' | 'fail'
   timeoutMs: number
   random?: () => number
+  /** Told of every API call once it is answered (for `--verbose`): never the key or the body. */
+  onCall?: (call: ApiCallReport) => void
+}
+
+/** One API call as `--verbose` shows it. */
+export interface ApiCallReport {
+  path: string
+  /** `ok`, or the error code the answer was mapped to. */
+  outcome: string
+  ms: number
+  attempt: number
 }
 
 export interface CallOptions {
@@ -109,9 +120,15 @@ export class ApiTransport {
       await this.#gate(store, options.signal)
       await this.#options.pacer.acquire(options.signal, store)
       let error: FichierError
+      const started = clock.now()
+      const report = (outcome: string) =>
+        this.#options.onCall?.({ path: op.path, outcome, ms: clock.now() - started, attempt })
       try {
-        return await this.#once(op, body, key, options.signal)
+        const answer = await this.#once(op, body, key, options.signal)
+        report('ok')
+        return answer
       } catch (caught) {
+        report(caught instanceof FichierError ? caught.code : 'NETWORK')
         if (!(caught instanceof FichierError)) throw caught
         error = caught
       }

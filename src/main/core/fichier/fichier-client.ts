@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { ApiPause } from './api-pause'
 import type { ApiPaused } from './api-pause'
-import { ApiTransport, DEFAULT_FLOOD_LOCK } from './api-transport'
+import { ApiTransport, type ApiCallReport, DEFAULT_FLOOD_LOCK } from './api-transport'
 import type { CallOptions, FloodLockDurations } from './api-transport'
 import { systemClock } from '../lib/clock'
 import type { Clock } from '../lib/clock'
@@ -29,6 +29,8 @@ import { toRemoteName } from '../../../shared/names/remote-name'
 export const DEFAULT_API_BASE_URL = 'https://api.1fichier.com/v1'
 
 export interface FichierClientOptions {
+  /** Told of every API call once answered (path, outcome, time, attempt), for `--verbose`. */
+  onCall?: (call: ApiCallReport) => void
   /** The API base, checked by `resolveApiBaseUrl` (default DEFAULT_API_BASE_URL). */
   baseUrl?: string
   /** The account's key, read for every call (it may change). */
@@ -138,6 +140,7 @@ export class FichierClient {
       whenPaused: options.whenPaused ?? 'wait',
       timeoutMs: options.timeoutMs ?? 60_000,
       ...(options.random ? { random: options.random } : {}),
+      ...(options.onCall ? { onCall: options.onCall } : {}),
     })
     this.#listings = new ListingLimiter(this.#clock, options.listingIntervalMs ?? 30_000)
     this.#userInfoTtlMs = Math.max(options.userInfoTtlMs ?? 5 * 60_000, 5 * 60_000)
