@@ -98,3 +98,27 @@ test.describe('a download that failed on its password', () => {
     expect(saved.equals(emulator.control.readFile(stranger, shared.id))).toBe(true)
   })
 })
+
+test.describe('why a transfer failed, in French', () => {
+  test('is said in French by its code, with the app’s own message in the tooltip', async ({
+    app,
+    service,
+    emulator,
+  }) => {
+    const { page } = app
+    const stranger = 'StrangerKeyStrangerKeyStrangerK2'
+    emulator.control.addKey({ key: stranger })
+    const shared = await emulator.control.createFile({
+      key: stranger,
+      name: 'privé.zip',
+      content: 'p'.repeat(100),
+      password: 'motdepasse1',
+    })
+    expect((await service.bridge.invoke('settings:update', { language: 'fr' })).ok).toBe(true)
+    await page.reload()
+    await service.bridge.invoke('transfers:add', { kind: 'download', text: shared.url })
+    const error = page.locator('.transfer-row__error')
+    await expect(error).toHaveText('Ce fichier est protégé par un mot de passe.', { timeout: 20_000 })
+    await expect(error).toHaveAttribute('title', /protected by a password/)
+  })
+})

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useStore } from 'zustand'
 import { formatBytes } from '../../../shared/format/format-bytes'
 import { formatDuration } from '../../lib/format-duration'
+import { useErrorText } from '../../lib/use-error-text'
 import { useItems, useProgress } from '../../stores/stores-context'
 import type { SelectionStore } from './selection-store'
 import { CopyIcon } from './copy-icon'
@@ -47,6 +48,7 @@ export const TransferRow = memo(function TransferRow({
   tabStop,
 }: TransferRowProps) {
   const { t, i18n } = useTranslation('transfers')
+  const errorText = useErrorText()
   const language = i18n.language
   const item = useItems((state) => state.byId[id])
   const progress = useProgress((state) => state.byId[id])
@@ -105,7 +107,7 @@ export const TransferRow = memo(function TransferRow({
             className="transfer-row__error"
             title={`${item.error.message} (${t('row.error', { code: item.error.code })})`}
           >
-            {item.error.message}
+            {errorText(item.error)}
           </span>
         ) : item.note ? (
           <span className="transfer-row__note" title={item.note}>

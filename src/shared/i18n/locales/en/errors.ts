@@ -1,0 +1,35 @@
+/**
+ * Why a transfer failed, by error code, for the languages other than English (English shows the app's own,
+ * more detailed message). A code not listed here shows that message as it is.
+ */
+export const errors = {
+  DISK_FULL: 'Not enough free space on the disk: free some space, then resume.',
+  DISK_ERROR: 'The file could not be written on the disk.',
+  CHECKSUM_MISMATCH:
+    'The file arrived different from the one on 1fichier (checksum): it will be fetched again.',
+  SIZE_MISMATCH: 'The file arrived with another size than announced.',
+  SERVER_CHANGED_FILE: 'The file changed on 1fichier during the download: it starts over.',
+  NODE_REFUSED: 'The download server refused the connection.',
+  NETWORK: 'The connection to 1fichier failed.',
+  STALLED: 'The download stalled.',
+  SHORT_BODY: 'The connection ended before the whole part was received.',
+  BAD_RESPONSE: '1fichier answered something unexpected.',
+  LOCAL_FILE: 'The local file could not be read.',
+  UPLOAD_REFUSED: '1fichier refused the upload.',
+  NOT_READY: '1fichier is still processing this file: it will be tried again later.',
+  NOT_THE_FILE: '1fichier answered a web page instead of the file (busy or in maintenance).',
+  NEEDS_PREMIUM: 'Downloads through the API need a Premium or Access subscription.',
+  PART_IN_USE: 'Another Fichier Desk process is writing this file.',
+  AUTH_INVALID_KEY: '1fichier refused the API key: check it in Account.',
+  NOT_CUSTOMER: 'This needs a Premium or Access subscription.',
+  NOT_FOUND: 'The file does not exist on 1fichier (deleted, or a wrong link).',
+  NOT_ALLOWED: '1fichier does not allow this on that file.',
+  PASSWORD_REQUIRED: 'This file is protected by a password.',
+  PASSWORD_WRONG: 'The password of this file is wrong.',
+  OWNER_LOCKED: 'The owner of this file is temporarily locked by 1fichier.',
+  LOCATION_LIMIT: '1fichier allows this key from one place at a time.',
+  FLOOD_LOCKED: '1fichier asked us to slow down: it resumes by itself.',
+  RATE_LIMITED: '1fichier asked us to slow down: it resumes by itself.',
+  SERVER: '1fichier had a problem.',
+  PROTOCOL: '1fichier answered something unexpected.',
+}
