@@ -68,11 +68,27 @@ describe('the speed schedule of the state folder', () => {
 })
 
 describe('--verbose', () => {
+  // One user's commands share one API budget for the key, as on any machine.
+  const verboseEnv = () => ({
+    FICHIER_API_URL: emulator.apiUrl,
+    FICHIER_API_KEY: KEY,
+    FICHIER_DESK_KEYS_DIR: join(work, 'keys-verbose'),
+  })
+
   it('shows each API call with its outcome and time, never the key', async () => {
-    const env = { FICHIER_API_URL: emulator.apiUrl, FICHIER_API_KEY: KEY }
+    const env = verboseEnv()
     const run = await runCli(['ls', '/', '-v', '--state-dir', join(work, 'state-verbose')], { env })
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toMatch(/^api: folder\/ls\.cgi ok in \d+ ms$/m)
     expect(run.stderr + run.stdout).not.toContain(KEY)
+  }, 60_000)
+
+  it('shows the checks of an upload’s report too', async () => {
+    const env = verboseEnv()
+    const source = join(work, 'verbose-upload.txt')
+    await writeFile(source, 'reported\n')
+    const run = await runCli(['upload', source, '-v', '--state-dir', join(work, 'state-verbose-up')], { env })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/^api: end\.pl ok in \d+ ms$/m)
   }, 60_000)
 })

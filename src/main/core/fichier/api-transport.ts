@@ -108,6 +108,11 @@ export class ApiTransport {
     return this.#options.budgets.of(await this.currentKey(key))
   }
 
+  /** Tells `--verbose` of a call made outside `call` (an upload node's report). */
+  reportCall(call: ApiCallReport): void {
+    this.#options.onCall?.(call)
+  }
+
   /** One API call; answers the JSON object of a successful reply. */
   async call(op: Operation, body: Json, options: CallOptions = {}): Promise<Json> {
     const { clock, retryPolicy } = this.#options

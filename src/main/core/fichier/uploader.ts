@@ -104,6 +104,9 @@ export class Uploader {
     const url = `${this.transport.scheme}//${node}/end.pl?xid=${encodeURIComponent(xid)}`
     for (let attempt = 1; attempt <= attempts; attempt++) {
       let response
+      const started = this.clock.now()
+      const report = (outcome: string) =>
+        this.transport.reportCall({ path: 'end.pl', outcome, ms: this.clock.now() - started, attempt })
       try {
         response = await this.transport.node(
           url,
@@ -111,13 +114,21 @@ export class Uploader {
           key,
         )
       } catch (error) {
+        report(error instanceof FichierError ? error.code : 'NETWORK')
         // A reading is safe to repeat: a reset (stale kept-alive socket) or timeout only costs a try.
         if (!(error instanceof FichierError) || error.code !== 'NETWORK' || attempt >= attempts) throw error
         await this.clock.sleep(delayMs, signal)
         continue
       }
-      const report = parseReport(response.body)
-      const first = report?.links[0]
+      const answer = parseReport(response.body)
+      const first = answer?.links[0]
+      report(
+        first
+          ? 'ok'
+          : response.statusCode === 404 || response.statusCode === 410
+            ? 'no report'
+            : 'not ready yet',
+      )
       if (first) {
         return {
           link: first.link,
