@@ -1,4 +1,4 @@
-import type { FolderGrants } from './transfers/folder-grants'
+import type { FolderGrants } from './transfers/intake/folder-grants'
 
 /** A downloaded file that could run code when opened (a program, an installer, a script…). */
 export interface RiskyFile {

@@ -2,8 +2,11 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeMarkOfTheWeb, zoneIdentifier } from '../../../src/main/core/transfers/mark-of-the-web'
-import { isRunnableFile } from '../../../src/main/core/transfers/runnable-file'
+import {
+  writeMarkOfTheWeb,
+  zoneIdentifier,
+} from '../../../src/main/core/transfers/local-files/mark-of-the-web'
+import { isRunnableFile } from '../../../src/main/core/transfers/local-files/runnable-file'
 
 let dir: string
 beforeEach(async () => {

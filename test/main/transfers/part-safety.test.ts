@@ -7,15 +7,15 @@ import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
 import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
 import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
 import { systemClock } from '../../../src/main/core/lib/clock'
-import { ConnectionBudget } from '../../../src/main/core/transfers/connection-budget'
+import { ConnectionBudget } from '../../../src/main/core/transfers/download/connection-budget'
 import {
   DownloadJob,
   type DownloadDeps,
   type DownloadRequest,
-} from '../../../src/main/core/transfers/download-job'
+} from '../../../src/main/core/transfers/download/download-job'
 import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
-import { bootIdentity } from '../../../src/main/core/transfers/boot-identity'
-import { PartFile } from '../../../src/main/core/transfers/part-file'
+import { bootIdentity } from '../../../src/main/core/transfers/download/boot-identity'
+import { PartFile } from '../../../src/main/core/transfers/download/part-file'
 
 const KEY = 'PartKeyPartKeyPartKeyPartKeyPa01'
 const MiB = 1024 * 1024

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openRange } from '../../../src/main/core/transfers/range-request'
+import { openRange } from '../../../src/main/core/transfers/download/range-request'
 
 const BODY = Buffer.from('0123456789abcdefghij')
 let server: Server

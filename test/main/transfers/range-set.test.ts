@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { RangeSet } from '../../../src/main/core/transfers/range-set'
-import { planSegments, stealTail } from '../../../src/main/core/transfers/segment-plan'
-import { parseContentRange } from '../../../src/main/core/transfers/content-range'
+import { RangeSet } from '../../../src/main/core/transfers/download/range-set'
+import { planSegments, stealTail } from '../../../src/main/core/transfers/download/segment-plan'
+import { parseContentRange } from '../../../src/main/core/transfers/download/content-range'
 
 describe('RangeSet', () => {
   it('merges overlapping and touching ranges and reports gaps', () => {

@@ -4,7 +4,7 @@ import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
 import { systemClock } from '../../../src/main/core/lib/clock'
 import { systemScheduler } from '../../../src/main/core/lib/scheduler'
 import { createFichierTransferApi } from '../../../src/main/core/transfers/fichier-transfer-api'
-import { RemoteUploads } from '../../../src/main/core/transfers/remote-uploads'
+import { RemoteUploads } from '../../../src/main/core/transfers/upload/remote-uploads'
 
 const KEY = 'RemoteKeyRemoteKeyRemoteKeyRe01'
 const POLL_MS = 50

@@ -1,5 +1,5 @@
 import type { UploadOptions } from '../../../shared/model/intake'
-import type { PublicFolderFile } from './intake'
+import type { PublicFolderFile } from './intake/intake'
 
 export interface UploadResult {
   link: string

@@ -1,11 +1,11 @@
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
-import { syncDir } from '../queue/sync-dir'
+import { syncDir } from '../../queue/sync-dir'
 import { bootIdentity, sameBoot } from './boot-identity'
 import { lockPart, type PartLock } from './part-lock'
 import { RangeSet, type ByteRange } from './range-set'
-import { TransferFailureError } from './transfer-failure'
+import { TransferFailureError } from '../transfer-failure'
 
 const Range = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
 

@@ -1,8 +1,8 @@
 import { readdir, stat, access, constants } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
-import { KnownLinks, parseLinks } from '../../../shared/links'
-import type { AddRequest, LinkEntry, RejectedLine } from '../../../shared/model/intake'
+import { KnownLinks, parseLinks } from '../../../../shared/links'
+import type { AddRequest, LinkEntry, RejectedLine } from '../../../../shared/model/intake'
 
 /** 1fichier's per-file cap for customers. */
 export const MAX_UPLOAD_BYTES = 300 * 1024 ** 3

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
-import type { SettingsPatch } from '../../../shared/model/settings'
-import { AppError } from '../lib/app-error'
+import type { SettingsPatch } from '../../../../shared/model/settings'
+import { AppError } from '../../lib/app-error'
 import { isInside } from './download-target-dir'
 
 /**

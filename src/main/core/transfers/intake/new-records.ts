@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { AddRequest, AddResult } from '../../../shared/model/intake'
+import type { AddRequest, AddResult } from '../../../../shared/model/intake'
 import { downloadTargetDir } from './download-target-dir'
 import { downloadCandidates, uploadCandidates, type PublicFolderFile } from './intake'
-import type { TransferMeta, TransferRecord } from './transfer-record'
+import type { TransferMeta, TransferRecord } from '../transfer-record'
 
 export interface NewRecordsContext {
   now: number

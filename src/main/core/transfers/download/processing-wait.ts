@@ -1,5 +1,5 @@
-import type { Clock } from '../lib/clock'
-import { TransferFailureError } from './transfer-failure'
+import type { Clock } from '../../lib/clock'
+import { TransferFailureError } from '../transfer-failure'
 
 export const PROCESSING_NOTE = '1fichier is still processing this file; the download starts once it is ready.'
 

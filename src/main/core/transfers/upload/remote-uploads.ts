@@ -1,7 +1,7 @@
-import type { Clock } from '../lib/clock'
-import type { Scheduler } from '../lib/scheduler'
-import type { TransferApi } from './transfer-api'
-import { isRetriable } from './transfer-failure'
+import type { Clock } from '../../lib/clock'
+import type { Scheduler } from '../../lib/scheduler'
+import type { TransferApi } from '../transfer-api'
+import { isRetriable } from '../transfer-failure'
 
 export interface RemoteOutcome {
   ok: boolean

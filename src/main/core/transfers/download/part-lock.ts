@@ -1,5 +1,5 @@
 import lockfile from 'proper-lockfile'
-import { TransferFailureError } from './transfer-failure'
+import { TransferFailureError } from '../transfer-failure'
 
 /** The lock is refreshed this often, and taken over when older than `STALE_MS` (its owner died). */
 const UPDATE_MS = 1_000

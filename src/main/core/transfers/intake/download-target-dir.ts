@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { AppError } from '../lib/app-error'
+import { AppError } from '../../lib/app-error'
 
 /** True when `target` is `root` or inside it (both absolute, already resolved). */
 export function isInside(target: string, root: string): boolean {

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { DialogsPort } from '../dialogs-port'
-import type { FileOpenerPort } from '../file-opener-port'
-import { AppError } from '../lib/app-error'
+import type { DialogsPort } from '../../dialogs-port'
+import type { FileOpenerPort } from '../../file-opener-port'
+import { AppError } from '../../lib/app-error'
 import { writeMarkOfTheWeb } from './mark-of-the-web'
 import { isRunnableFile } from './runnable-file'
 

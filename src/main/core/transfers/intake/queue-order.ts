@@ -1,4 +1,4 @@
-import type { ReorderRequest } from '../../../shared/model/intake'
+import type { ReorderRequest } from '../../../../shared/model/intake'
 
 interface Ordered {
   id: string

@@ -1,5 +1,5 @@
 import { parseContentRange } from './content-range'
-import { TransferFailureError } from './transfer-failure'
+import { TransferFailureError } from '../transfer-failure'
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>
 

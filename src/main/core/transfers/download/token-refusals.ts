@@ -1,4 +1,4 @@
-import { TransferFailureError } from './transfer-failure'
+import { TransferFailureError } from '../transfer-failure'
 
 /** `get_token.cgi` refused a key that is not a customer's (`Must be a customer (Premium, Access) #236`). */
 export function isNotCustomer(error: unknown): boolean {
