@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import lockfile from 'proper-lockfile'
 import { TransferFailureError } from '../transfer-failure'
 
@@ -16,7 +17,7 @@ export interface PartLock {
  * folder, refreshed while held). A lock left by a killed process is taken over once stale, so a
  * restart right after a kill waits a few seconds; a live owner makes this fail with `PART_IN_USE`.
  */
-export async function lockPart(partPath: string): Promise<PartLock> {
+export async function lockPart(partPath: string, again = false): Promise<PartLock> {
   const state: { lost: Error | null } = { lost: null }
   try {
     const release = await lockfile.lock(partPath, {
@@ -37,6 +38,13 @@ export async function lockPart(partPath: string): Promise<PartLock> {
     }
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ELOCKED') {
+      // A live owner refreshes the lock every second; one not refreshed for longer is a killed owner's: wait
+      // until it is stale, then take it over (a restart right after a kill).
+      const age = again ? null : await lockAge(`${partPath}.lock`)
+      if (age !== null && age > 2 * UPDATE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, STALE_MS - age) + 500))
+        return lockPart(partPath, true)
+      }
       throw new TransferFailureError(
         'PART_IN_USE',
         `Another process is downloading into ${partPath}; this one leaves it alone.`,
@@ -45,4 +53,10 @@ export async function lockPart(partPath: string): Promise<PartLock> {
     }
     throw error
   }
+}
+
+/** Milliseconds since the lock was last refreshed, or null when it is gone. */
+async function lockAge(lockPath: string): Promise<number | null> {
+  const info = await stat(lockPath).catch(() => null)
+  return info ? Date.now() - info.mtimeMs : null
 }
