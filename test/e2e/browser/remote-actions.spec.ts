@@ -255,8 +255,9 @@ test.describe('acting on remote files', () => {
       await password.fill('secret-pass')
       await share.getByRole('button', { name: 'Share' }).click()
       const link = share.getByRole('textbox', { name: 'Public link' })
-      const sharedUrl = emulator.control.listFolders(key).find((f) => f.id === photos.id)?.sharedUrl
       await expect(link).toHaveValue(/\/dir\//)
+      // Read once the dialog shows the link: the share call has been answered by then.
+      const sharedUrl = emulator.control.listFolders(key).find((f) => f.id === photos.id)?.sharedUrl
       expect(sharedUrl).toBeDefined()
       await expect(link).toHaveValue(sharedUrl ?? '')
       await share.getByRole('button', { name: 'Copy', exact: true }).click()
