@@ -252,3 +252,95 @@ describe('a part file that is not what its record says', () => {
     await part.close()
   })
 })
+
+describe('two processes that want one file name (each with its own reservations)', () => {
+  const twoFiles = async () => {
+    const a = await emulator.control.createFile({
+      key: KEY,
+      name: 'twin.bin',
+      synthetic: { size: SIZE, seed: 61 },
+    })
+    const b = await emulator.control.createFile({
+      key: KEY,
+      name: 'twin.bin',
+      synthetic: { size: SIZE + 5, seed: 62 },
+    })
+    return { a, b }
+  }
+
+  it('with rename, give two files byte-identical to their links, and leave nothing else', async () => {
+    const { a, b } = await twoFiles()
+    emulator.control.setSpeedCap(8 * MiB)
+    const outcomes = await Promise.all([
+      job({ link: a.url }, { reserved: new Set() }).instance.run(),
+      job({ link: b.url }, { reserved: new Set() }).instance.run(),
+    ])
+    emulator.control.setSpeedCap(0)
+    const paths = outcomes.map((outcome) => (outcome.status === 'completed' ? outcome.path : null))
+    expect(new Set(paths).size).toBe(2)
+    expect((await readFile(paths[0]!)).equals(syntheticBytes(61, SIZE))).toBe(true)
+    expect((await readFile(paths[1]!)).equals(syntheticBytes(62, SIZE + 5))).toBe(true)
+    expect((await readdir(dir)).sort()).toEqual(['twin (1).bin', 'twin.bin'])
+  })
+
+  it('with skip, leave the name to the one writing it: the other is told, and the file is that link’s', async () => {
+    const { a, b } = await twoFiles()
+    emulator.control.setSpeedCap(4 * MiB)
+    let started: () => void = () => undefined
+    const writing = new Promise<void>((resolve) => (started = resolve))
+    const first = job({ link: a.url, conflict: 'skip' }, { reserved: new Set(), onMeta: () => started() })
+    const firstRun = first.instance.run()
+    await writing
+    await expect(
+      job({ link: b.url, conflict: 'skip' }, { reserved: new Set() }).instance.run(),
+    ).rejects.toMatchObject({
+      code: 'PART_IN_USE',
+    })
+    expect(await firstRun).toMatchObject({ status: 'completed', name: 'twin.bin' })
+    emulator.control.setSpeedCap(0)
+    expect((await readFile(join(dir, 'twin.bin'))).equals(syntheticBytes(61, SIZE))).toBe(true)
+    expect(await readdir(dir)).toEqual(['twin.bin'])
+  })
+
+  it('never replace a file that took the name during the download, unless told to overwrite', async () => {
+    const meta = { link: 'https://1fichier.com/?latecomer', size: 5, etag: null, lastModified: null }
+    const partPath = join(dir, 'late.txt.part')
+    const claim = await PartFile.claim(partPath, meta)
+    if (!('part' in claim)) throw claim.busy
+    await claim.part.write([Buffer.from('mine!')], 0)
+    await writeFile(join(dir, 'late.txt'), 'theirs')
+    expect(await claim.part.finalize(join(dir, 'late.txt'), { replace: false })).toBe(false)
+    expect(await readFile(join(dir, 'late.txt'), 'utf8')).toBe('theirs')
+    expect(await claim.part.finalize(join(dir, 'late (1).txt'), { replace: false })).toBe(true)
+    expect(await readFile(join(dir, 'late (1).txt'), 'utf8')).toBe('mine!')
+    expect((await readdir(dir)).sort()).toEqual(['late (1).txt', 'late.txt'])
+  })
+
+  it('leave a part holding another link’s bytes alone, and resume one holding this link’s', async () => {
+    const partPath = join(dir, 'kept.bin.part')
+    const meta = { link: 'https://1fichier.com/?owner', size: 4 * MiB, etag: '"e1"', lastModified: null }
+    const owner = await PartFile.claim(partPath, meta)
+    if (!('part' in owner)) throw owner.busy
+    await owner.part.write([syntheticBytes(9, MiB)], 0)
+    // While its owner writes it, nobody else may: this link or another.
+    expect(await PartFile.claim(partPath, meta)).toMatchObject({
+      sameLink: true,
+      busy: { code: 'PART_IN_USE' },
+    })
+    await owner.part.close()
+
+    const other = await PartFile.claim(partPath, { ...meta, link: 'https://1fichier.com/?intruder' })
+    expect(other).toMatchObject({ sameLink: false, busy: { code: 'PART_IN_USE' } })
+    expect((await readFile(partPath)).subarray(0, MiB).equals(syntheticBytes(9, MiB))).toBe(true)
+
+    const again = await PartFile.claim(partPath, meta)
+    if (!('part' in again)) throw again.busy
+    expect(again.part.missing()).toEqual([{ start: MiB, end: 4 * MiB }])
+    await again.part.close()
+    // Another version of the same link starts over.
+    const changed = await PartFile.claim(partPath, { ...meta, etag: '"e2"' })
+    if (!('part' in changed)) throw changed.busy
+    expect(changed.part.missing()).toEqual([{ start: 0, end: 4 * MiB }])
+    await changed.part.close()
+  })
+})

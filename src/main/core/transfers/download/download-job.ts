@@ -67,6 +67,8 @@ export type DownloadOutcome =
   | { status: 'skipped'; path: string; name: string; writing?: boolean }
 
 const SEGMENT_ATTEMPTS = 6
+/** Names tried when others' downloads hold the first ones, before giving up. */
+const MAX_BUSY_NAMES = 20
 /** The ranges written are recorded this often (no sync: they survive a killed process)… */
 const RECORD_INTERVAL_MS = 100
 /** …and made durable this often (they survive a power loss). */
@@ -332,6 +334,56 @@ export class DownloadJob {
     return { name: await freeName(name, exists), exists: false, writing: false }
   }
 
+  /**
+   * Chooses the file's name by the conflict policy and takes its part file, so that no other
+   * download, in this process or another, writes the same name: with `rename` a name whose part
+   * another download owns counts as taken; otherwise that download's owner is told
+   * (`PART_IN_USE`). A part this link left earlier (perhaps another process's) is resumed.
+   */
+  async #claim(base: string, meta: FileMeta): Promise<{ name: string; part: PartFile } | DownloadOutcome> {
+    const { dir, conflict, link } = this.#request
+    const busy = new Set<string>()
+    for (;;) {
+      let name = base
+      if (conflict === 'rename') {
+        name = await freeName(base, async (candidate) => {
+          if (busy.has(candidate)) return true
+          const path = pathInside(dir, candidate)
+          if (this.#deps.reserved.has(path)) return true
+          if (
+            await access(path).then(
+              () => true,
+              () => false,
+            )
+          )
+            return true
+          const owner = await PartFile.readControl(`${path}.part`)
+          return owner !== null && owner.link !== link
+        })
+      } else {
+        const decided = await this.#finalName(base)
+        // Another download is writing, or has written, this very name: even `overwrite` must not
+        // write it twice.
+        if (decided.exists && (conflict === 'skip' || decided.writing)) {
+          return { status: 'skipped', path: pathInside(dir, base), name: base, writing: decided.writing }
+        }
+      }
+      if (busy.size === 0) await this.#ensureSpace(meta.size)
+      const target = pathInside(dir, name)
+      const partPath = pathInside(dir, `${name}.part`)
+      this.#deps.reserved.add(target)
+      const claim = await PartFile.claim(partPath, { link, ...meta }).catch((error: unknown) => {
+        this.#deps.reserved.delete(target)
+        throw error instanceof TransferFailureError ? error : diskFailure(error, partPath)
+      })
+      if ('part' in claim) return { name, part: claim.part }
+      this.#deps.reserved.delete(target)
+      // Fetching one link twice at once is never wanted; another link's name is left to it.
+      if (conflict !== 'rename' || claim.sameLink || busy.size >= MAX_BUSY_NAMES) throw claim.busy
+      busy.add(name)
+    }
+  }
+
   async #ensureSpace(needed: number): Promise<void> {
     try {
       const stats = await statfs(this.#request.dir)
@@ -389,24 +441,16 @@ export class DownloadJob {
         })
         first = opened.stream
         const meta = opened.meta
-        const decided = await this.#finalName(
+        const claimed = await this.#claim(
           safeFileName(nameFromHeaders(first.headers) ?? request.knownName ?? 'download'),
+          meta,
         )
-        name = decided.name
-        // Another download is writing, or has written, this very name: even `overwrite` must not
-        // write it twice.
-        if (decided.exists && (request.conflict === 'skip' || decided.writing)) {
+        if ('status' in claimed) {
           first.stream.destroy()
-          return { status: 'skipped', path: pathInside(request.dir, name), name, writing: decided.writing }
+          return claimed
         }
-        await this.#ensureSpace(meta.size)
-        const partPath = pathInside(request.dir, `${name}.part`)
-        deps.reserved.add(pathInside(request.dir, name))
-        part = await PartFile.open(partPath, { link: request.link, ...meta }, false).catch(
-          (error: unknown) => {
-            throw error instanceof TransferFailureError ? error : diskFailure(error, partPath)
-          },
-        )
+        name = claimed.name
+        part = claimed.part
       }
       await this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
       await this.#download(part, first, releaseFirst, minSegment)
@@ -650,14 +694,26 @@ export class DownloadJob {
       }
       verified = true
     }
+    const { dir, conflict } = this.#request
     let finalName = name
-    if (this.#request.conflict === 'rename') {
-      finalName = (await this.#finalName(name, pathInside(this.#request.dir, name))).name
+    let finalPath = pathInside(dir, name)
+    for (let attempt = 0; ; attempt++) {
+      if (conflict === 'rename') {
+        finalName = (await this.#finalName(name, pathInside(dir, name))).name
+        finalPath = pathInside(dir, finalName)
+      }
+      const placed = await part
+        .finalize(finalPath, { replace: conflict === 'overwrite' })
+        .catch((error: unknown) => {
+          throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
+        })
+      if (placed) break
+      // A file took the name while this one downloaded (another program, another process).
+      if (conflict === 'skip' || attempt >= MAX_BUSY_NAMES) {
+        await part.discard()
+        return { status: 'skipped', path: finalPath, name: finalName }
+      }
     }
-    const finalPath = pathInside(this.#request.dir, finalName)
-    await part.finalize(finalPath).catch((error: unknown) => {
-      throw error instanceof TransferFailureError ? error : diskFailure(error, finalPath)
-    })
     this.#deps.landed?.add(finalPath)
     return { status: 'completed', path: finalPath, name: finalName, size: part.size, verified }
   }

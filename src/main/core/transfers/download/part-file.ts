@@ -1,4 +1,4 @@
-import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
+import { link, open, readFile, rename, rm, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { syncDir } from '../../queue/sync-dir'
@@ -24,6 +24,39 @@ export const PartControl = z.object({
 export type PartControl = z.infer<typeof PartControl>
 
 type PartMeta = Pick<PartControl, 'link' | 'size' | 'etag' | 'lastModified'>
+
+export type PartClaim = { part: PartFile } | { busy: TransferFailureError; sameLink: boolean }
+
+/** Errors of `link()` on file systems without hard links (FAT, exFAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV', 'EINVAL'])
+
+/**
+ * Puts `partPath` at `finalPath` as a second name (a hard link fails when the name exists, so no
+ * other process's file is replaced): `linked` (the part's own name is then removed by the caller),
+ * `taken`, or `unlinkable` where the file system has no hard links and only a check can be made.
+ */
+async function installWithoutReplacing(
+  partPath: string,
+  finalPath: string,
+): Promise<'linked' | 'taken' | 'unlinkable'> {
+  try {
+    await link(partPath, finalPath)
+    return 'linked'
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    if (code === 'EEXIST') {
+      // The part's own second name, from a run stopped between the link and the unlink.
+      const [part, existing] = await Promise.all([stat(partPath), stat(finalPath)])
+      return part.ino === existing.ino && part.dev === existing.dev ? 'linked' : 'taken'
+    }
+    if (!NO_HARD_LINKS.has(code)) throw error
+    const exists = await stat(finalPath).then(
+      () => true,
+      () => false,
+    )
+    return exists ? 'taken' : 'unlinkable'
+  }
+}
 
 export function controlPathOf(partPath: string): string {
   return `${partPath}.json`
@@ -85,7 +118,54 @@ export class PartFile {
    * downloaded again where it lacks bytes).
    */
   static async open(partPath: string, meta: PartMeta, resume: boolean): Promise<PartFile> {
-    const lock = await lockPart(partPath)
+    return PartFile.#openLocked(partPath, meta, resume, await lockPart(partPath))
+  }
+
+  /**
+   * For a download that has no part yet: takes `partPath` unless another download owns it. Bytes
+   * left there for this very link (an earlier attempt, perhaps of another process) are resumed;
+   * a part another process is writing, or one holding another link's bytes, is left alone and
+   * answered as `busy` (with whether it is this link's).
+   */
+  static async claim(partPath: string, meta: PartMeta): Promise<PartClaim> {
+    let lock: PartLock
+    try {
+      lock = await lockPart(partPath, { wait: false })
+    } catch (error) {
+      if (!(error instanceof TransferFailureError) || error.code !== 'PART_IN_USE') throw error
+      const owner = await PartFile.readControl(partPath)
+      return { busy: error, sameLink: owner?.link === meta.link }
+    }
+    let resume: boolean
+    try {
+      const control = await PartFile.readControl(partPath)
+      const length = (await stat(partPath).catch(() => null))?.size ?? 0
+      if (control ? control.link !== meta.link : length > 0) {
+        await lock.release()
+        return {
+          busy: new TransferFailureError(
+            'PART_IN_USE',
+            `${partPath} holds the bytes of another download${control ? ` (${control.link})` : ''}; this one leaves it alone. Delete it if that download is no longer wanted.`,
+            { retriable: false },
+          ),
+          sameLink: false,
+        }
+      }
+      // The same link with another validator is another version of the file: start over.
+      resume = !control?.etag || !meta.etag || control.etag === meta.etag
+    } catch (error) {
+      await lock.release()
+      throw error
+    }
+    return { part: await PartFile.#openLocked(partPath, meta, resume, lock) }
+  }
+
+  static async #openLocked(
+    partPath: string,
+    meta: PartMeta,
+    resume: boolean,
+    lock: PartLock,
+  ): Promise<PartFile> {
     try {
       const boot = await bootIdentity()
       const control = resume ? await PartFile.readControl(partPath) : null
@@ -231,9 +311,11 @@ export class PartFile {
   /**
    * Syncs, closes and moves the finished file to `finalPath`; the control record goes away. The
    * file's length on disk is checked first: a part cut short (by another program, a full disk)
-   * fails with `SIZE_MISMATCH`, and the next attempt downloads what it lacks.
+   * fails with `SIZE_MISMATCH`, and the next attempt downloads what it lacks. Unless `replace`,
+   * a file already at `finalPath` is never replaced, even one that appeared a moment ago: the
+   * answer is then false and the part stays open and owned, for another name or a discard.
    */
-  async finalize(finalPath: string): Promise<void> {
+  async finalize(finalPath: string, options: { replace: boolean }): Promise<boolean> {
     await this.flush()
     const length = (await this.#handle.stat()).size
     if (length !== this.#meta.size) {
@@ -243,15 +325,19 @@ export class PartFile {
         { retriable: true },
       )
     }
+    const linked = options.replace ? false : await installWithoutReplacing(this.partPath, finalPath)
+    if (linked === 'taken') return false
     this.#closed = true
     await this.#handle.close()
     try {
-      await rename(this.partPath, finalPath)
+      if (linked === 'linked') await unlink(this.partPath)
+      else await rename(this.partPath, finalPath)
       await rm(controlPathOf(this.partPath), { force: true })
       await syncDir(dirname(finalPath))
     } finally {
       await this.#lock.release()
     }
+    return true
   }
 
   /** Gives up on the download: removes the part and its record. */

@@ -15,9 +15,14 @@ export interface PartLock {
 /**
  * Makes this process the only writer of a part file and its control record (a `<part>.lock`
  * folder, refreshed while held). A lock left by a killed process is taken over once stale, so a
- * restart right after a kill waits a few seconds; a live owner makes this fail with `PART_IN_USE`.
+ * restart right after a kill waits a few seconds; a live owner makes this fail with `PART_IN_USE`
+ * (after a few seconds of retries, unless `wait` is false).
  */
-export async function lockPart(partPath: string, again = false): Promise<PartLock> {
+export async function lockPart(
+  partPath: string,
+  options: { wait?: boolean } = {},
+  again = false,
+): Promise<PartLock> {
   const state: { lost: Error | null } = { lost: null }
   try {
     const release = await lockfile.lock(partPath, {
@@ -25,7 +30,8 @@ export async function lockPart(partPath: string, again = false): Promise<PartLoc
       lockfilePath: `${partPath}.lock`,
       stale: STALE_MS,
       update: UPDATE_MS,
-      retries: { retries: 6, minTimeout: 500, maxTimeout: 1_000, factor: 1 },
+      // `wait: false` (a new download choosing its name) asks once: a name in use is not waited for.
+      retries: options.wait === false ? 0 : { retries: 6, minTimeout: 500, maxTimeout: 1_000, factor: 1 },
       onCompromised: (error) => {
         state.lost = error
       },
@@ -43,7 +49,7 @@ export async function lockPart(partPath: string, again = false): Promise<PartLoc
       const age = again ? null : await lockAge(`${partPath}.lock`)
       if (age !== null && age > 2 * UPDATE_MS) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, STALE_MS - age) + 500))
-        return lockPart(partPath, true)
+        return lockPart(partPath, options, true)
       }
       throw new TransferFailureError(
         'PART_IN_USE',
