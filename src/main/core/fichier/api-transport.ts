@@ -5,7 +5,7 @@ import type { ApiPause } from './api-pause'
 import type { BudgetStore } from './budget-store'
 import type { Clock } from '../lib/clock'
 import { refusalToError } from './error-mapping'
-import { FichierError } from './fichier-error'
+import { FichierError, unknownAnswerStatus } from './fichier-error'
 import type { KeyBudgets } from './key-budgets'
 import { OPERATIONS } from './operations'
 import type { Operation } from './operations'
@@ -341,10 +341,6 @@ function parseJsonObject(text: string): Json | null {
 
 /** A refusal no rule names (an unfamiliar KO message below HTTP 500). */
 function isUnknownRefusal(error: FichierError): boolean {
-  return (
-    error.code === 'SERVER' &&
-    error.httpStatus !== undefined &&
-    error.httpStatus !== null &&
-    error.httpStatus < 500
-  )
+  const status = unknownAnswerStatus(error)
+  return status !== null && status < 500
 }

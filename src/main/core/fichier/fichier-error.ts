@@ -50,3 +50,13 @@ export class FichierError extends AppError {
     this.retryAfter = details.retryAfter ?? null
   }
 }
+
+/**
+ * For an answer 1fichier worded in a way no rule knows (`SERVER`, e.g. a new `KO` message): the
+ * HTTP status it came with; null for any other error. 200 is a `KO` in a normal answer, 4xx a
+ * refusal, 5xx a failure of the service. Errors that crossed a boundary are read by shape.
+ */
+export function unknownAnswerStatus(error: unknown): number | null {
+  const { code, httpStatus } = (error ?? {}) as { code?: unknown; httpStatus?: unknown }
+  return code === 'SERVER' && typeof httpStatus === 'number' ? httpStatus : null
+}

@@ -1,3 +1,4 @@
+import { unknownAnswerStatus } from '../../fichier/fichier-error'
 import type { Clock } from '../../lib/clock'
 import { TransferFailureError } from '../transfer-failure'
 
@@ -8,9 +9,7 @@ export const PROCESSING_LIMIT_MS = 120_000
 
 /** Whether a failed `get_token` says the file is not downloadable yet: HTTP 200 with `status: "KO"`. */
 export function isNotReadyToken(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false
-  const { code, httpStatus } = error as { code?: unknown; httpStatus?: unknown }
-  return code === 'SERVER' && httpStatus === 200
+  return unknownAnswerStatus(error) === 200
 }
 
 /**

@@ -1,3 +1,4 @@
+import { unknownAnswerStatus } from '../../fichier/fichier-error'
 import { TransferFailureError } from '../transfer-failure'
 
 /** `get_token.cgi` refused a key that is not a customer's (`Must be a customer (Premium, Access) #236`). */
@@ -19,8 +20,8 @@ export function needsPremium(cause: unknown): TransferFailureError {
 
 /** A refusal 1fichier worded in a way no rule knows (an unknown `KO` message on a 4xx). */
 export function isUnknownRefusal(error: unknown): boolean {
-  const { code, httpStatus } = (error ?? {}) as { code?: unknown; httpStatus?: unknown }
-  return code === 'SERVER' && typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500
+  const status = unknownAnswerStatus(error)
+  return status !== null && status >= 400 && status < 500
 }
 
 /**
