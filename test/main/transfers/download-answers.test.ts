@@ -1,16 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { downloadHarness } from './download-harness'
+import { type RunningEmulator } from '../../emulator/index'
 import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
-import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
-import { systemClock, type Clock } from '../../../src/main/core/lib/clock'
-import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
+import { type Clock } from '../../../src/main/core/lib/clock'
 import { ConnectionBudget } from '../../../src/main/core/transfers/download/connection-budget'
-import { DownloadJob, type DownloadRequest } from '../../../src/main/core/transfers/download/download-job'
 import { PROCESSING_NOTE } from '../../../src/main/core/transfers/download/processing-wait'
-import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
 import { TransferFailureError } from '../../../src/main/core/transfers/transfer-failure'
 
 const KEY = 'AnswerKeyAnswerKeyAnswerKeyAns01'
@@ -18,31 +14,16 @@ const MiB = 1024 * 1024
 const SIZE = 6 * MiB + 4321
 
 // The emulator's defaults, fresh-upload delay included: only the API rate limits are off.
+const harness = downloadHarness({
+  key: KEY,
+  folderPrefix: 'fd-answers-',
+  beforeEachTest: (running) => running.control.setMaxConnections(30),
+})
 let emulator: RunningEmulator
-let client: FichierClient
 let dir: string
-
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
-  client = new FichierClient({
-    baseUrl: emulator.apiUrl,
-    getKey: () => KEY,
-    callsPerSecond: 100,
-    retry: { baseMs: 5, maxMs: 20 },
-  })
-})
-
-afterAll(async () => {
-  client.close()
-  await emulator.stop()
-})
-
-beforeEach(async () => {
-  emulator.control.reset()
-  emulator.control.setMaxConnections(30)
-  emulator.control.resetStats()
-  dir = await mkdtemp(join(tmpdir(), 'fd-answers-'))
-  return () => rm(dir, { recursive: true, force: true })
+beforeEach(() => {
+  emulator = harness.emulator
+  dir = harness.dir
 })
 
 /** Time that moves only by the waits the job asks for: two minutes of patience pass at once. */
@@ -59,46 +40,7 @@ function hastyClock(): Clock {
   }
 }
 
-function job(
-  request: Partial<DownloadRequest> & { link: string },
-  options: {
-    signal?: AbortSignal
-    onBytes?: (n: number) => void
-    budget?: ConnectionBudget
-    clock?: Clock
-  } = {},
-) {
-  const events = {
-    metas: [] as Array<{ name: string; size: number; partPath: string }>,
-    restarts: 0,
-    notes: [] as Array<string | null>,
-  }
-  const instance = new DownloadJob(
-    { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
-    {
-      clock: options.clock ?? systemClock,
-      budget: options.budget ?? new ConnectionBudget(30),
-      limiter: new TokenBucket(0, systemClock),
-      tokenFor: async (link, password, abort) =>
-        (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
-      whirlpoolOfFile,
-      reserved: new Set<string>(),
-      idleTimeoutMs: 2000,
-    },
-    {
-      onMeta: (meta) => {
-        events.metas.push(meta)
-      },
-      onBytes: (n) => options.onBytes?.(n),
-      onRestart: () => {
-        events.restarts++
-      },
-      onNote: (note) => events.notes.push(note),
-    },
-    options.signal ?? new AbortController().signal,
-  )
-  return { instance, events }
-}
+const job = harness.job
 
 async function synthetic(name: string, seed: number) {
   return emulator.control.createFile({ key: KEY, name, synthetic: { size: SIZE, seed } })
@@ -192,7 +134,7 @@ describe('a fresh upload', () => {
   it('is downloaded once 1fichier has processed it, saying so meanwhile (default delay)', async () => {
     const source = join(dir, 'fresh-source.txt')
     await writeFile(source, 'uploaded a moment ago')
-    const uploaded = await client.upload({ path: source })
+    const uploaded = await harness.client.upload({ path: source })
     const target = join(dir, 'out')
     const { instance, events } = job({ link: uploaded.link, dir: target })
     const { mkdir } = await import('node:fs/promises')
@@ -209,7 +151,7 @@ describe('a fresh upload', () => {
     try {
       const source = join(dir, 'slow-source.txt')
       await writeFile(source, 'still processing')
-      const uploaded = await client.upload({ path: source })
+      const uploaded = await harness.client.upload({ path: source })
       const tokenCalls = () => emulator.control.stats().requests['/v1/download/get_token.cgi'] ?? 0
       const before = tokenCalls()
       const { instance, events } = job({ link: uploaded.link }, { clock: hastyClock() })

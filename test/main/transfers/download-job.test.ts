@@ -1,45 +1,22 @@
-import { mkdtemp, readdir, readFile, rm, stat, symlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, stat, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { downloadHarness } from './download-harness'
+import { type RunningEmulator } from '../../emulator/index'
 import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
-import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
-import { systemClock } from '../../../src/main/core/lib/clock'
-import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
-import { ConnectionBudget } from '../../../src/main/core/transfers/download/connection-budget'
-import { DownloadJob, type DownloadRequest } from '../../../src/main/core/transfers/download/download-job'
-import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
+import { type DownloadRequest } from '../../../src/main/core/transfers/download/download-job'
 import { TransferFailureError } from '../../../src/main/core/transfers/transfer-failure'
 
 const KEY = 'JobKeyJobKeyJobKeyJobKeyJobKey01'
 const MiB = 1024 * 1024
 const SIZE = 12 * MiB + 12_345
 
+const harness = downloadHarness({ key: KEY, folderPrefix: 'fd-download-' })
 let emulator: RunningEmulator
-let client: FichierClient
 let dir: string
-
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
-  client = new FichierClient({
-    baseUrl: emulator.apiUrl,
-    getKey: () => KEY,
-    callsPerSecond: 100,
-    retry: { baseMs: 5, maxMs: 20 },
-  })
-})
-
-afterAll(async () => {
-  client.close()
-  await emulator.stop()
-})
-
-beforeEach(async () => {
-  emulator.control.reset()
-  emulator.control.resetStats()
-  dir = await mkdtemp(join(tmpdir(), 'fd-download-'))
-  return () => rm(dir, { recursive: true, force: true })
+beforeEach(() => {
+  emulator = harness.emulator
+  dir = harness.dir
 })
 
 function job(
@@ -47,39 +24,7 @@ function job(
   signal = new AbortController().signal,
   onBytes?: (n: number) => void,
 ) {
-  const reserved = new Set<string>()
-  const events = {
-    metas: [] as Array<{ name: string; size: number; partPath: string }>,
-    bytes: 0,
-    restarts: 0,
-  }
-  const instance = new DownloadJob(
-    { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
-    {
-      clock: systemClock,
-      budget: new ConnectionBudget(30),
-      limiter: new TokenBucket(0, systemClock),
-      tokenFor: async (link, password, abort) =>
-        (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
-      whirlpoolOfFile,
-      reserved,
-      idleTimeoutMs: 2000,
-    },
-    {
-      onMeta: (meta) => {
-        events.metas.push(meta)
-      },
-      onBytes: (n) => {
-        events.bytes += n
-        onBytes?.(n)
-      },
-      onRestart: () => {
-        events.restarts++
-      },
-    },
-    signal,
-  )
-  return { instance, events }
+  return harness.job(request, { signal, ...(onBytes ? { onBytes } : {}) })
 }
 
 async function synthetic(name: string, seed: number, size = SIZE) {

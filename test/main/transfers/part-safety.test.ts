@@ -1,19 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { downloadHarness, type JobOptions } from './download-harness'
+import { type RunningEmulator } from '../../emulator/index'
 import { syntheticBytes, syntheticWhirlpool } from '../../emulator/synthetic'
-import { FichierClient } from '../../../src/main/core/fichier/fichier-client'
 import { whirlpoolOfFile } from '../../../src/main/core/fichier/whirlpool'
-import { systemClock } from '../../../src/main/core/lib/clock'
-import { ConnectionBudget } from '../../../src/main/core/transfers/download/connection-budget'
 import {
-  DownloadJob,
   type DownloadDeps,
   type DownloadRequest,
 } from '../../../src/main/core/transfers/download/download-job'
-import { TokenBucket } from '../../../src/main/core/transfers/token-bucket'
 import { bootIdentity } from '../../../src/main/core/transfers/download/boot-identity'
 import { PartFile } from '../../../src/main/core/transfers/download/part-file'
 
@@ -21,60 +16,17 @@ const KEY = 'PartKeyPartKeyPartKeyPartKeyPa01'
 const MiB = 1024 * 1024
 const SIZE = 8 * MiB + 777
 
+const harness = downloadHarness({ key: KEY, folderPrefix: 'fd-part-', idleTimeoutMs: 5000 })
 let emulator: RunningEmulator
-let client: FichierClient
 let dir: string
-
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
-  client = new FichierClient({ baseUrl: emulator.apiUrl, getKey: () => KEY, callsPerSecond: 100 })
+beforeEach(() => {
+  emulator = harness.emulator
+  dir = harness.dir
 })
-
-afterAll(async () => {
-  client.close()
-  await emulator.stop()
-})
-
-beforeEach(async () => {
-  emulator.control.reset()
-  emulator.control.resetStats()
-  dir = await mkdtemp(join(tmpdir(), 'fd-part-'))
-  return () => rm(dir, { recursive: true, force: true })
-})
-
-interface JobOptions {
-  signal?: AbortSignal
-  onBytes?: (n: number) => void
-  onMeta?: () => void
-  whirlpoolOfFile?: DownloadDeps['whirlpoolOfFile']
-  /** Each process has its own reservations: a separate set is another process. */
-  reserved?: Set<string>
-}
 
 function job(request: Partial<DownloadRequest> & { link: string }, options: JobOptions = {}) {
-  const metas: Array<{ partPath: string }> = []
-  const instance = new DownloadJob(
-    { dir, conflict: 'rename', connections: 4, minSegment: 256 * 1024, ...request },
-    {
-      clock: systemClock,
-      budget: new ConnectionBudget(30),
-      limiter: new TokenBucket(0, systemClock),
-      tokenFor: async (link, password, abort) =>
-        (await client.downloadToken(link, { signal: abort, ...(password ? { password } : {}) })).url,
-      whirlpoolOfFile: options.whirlpoolOfFile ?? whirlpoolOfFile,
-      reserved: options.reserved ?? new Set(),
-      idleTimeoutMs: 5000,
-    },
-    {
-      onMeta: (meta) => {
-        metas.push(meta)
-        options.onMeta?.()
-      },
-      onBytes: (n) => options.onBytes?.(n),
-    },
-    options.signal ?? new AbortController().signal,
-  )
-  return { instance, metas }
+  const { instance, events } = harness.job(request, options)
+  return { instance, metas: events.metas }
 }
 
 /** Downloads about half of a file, then stops as a pause does; answers the part's path. */
