@@ -79,9 +79,10 @@ async function fromTerminal(stdin: Readable, prompt: Writable): Promise<string> 
 
 /** One line typed at the terminal: readline edits it, but its echo goes nowhere. */
 function askHidden(stdin: Readable, prompt: Writable, question: string): Promise<string> {
-  prompt.write(question)
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() })
+  // The terminal leaves echo mode before the question shows, so nothing typed ahead is echoed.
   const rl = createInterface({ input: stdin, output: silent, terminal: true })
+  prompt.write(question)
   return new Promise((resolve, reject) => {
     let answered = false
     rl.once('line', (line) => {
