@@ -11,6 +11,8 @@ export type PasswordErrorCode =
   | 'PASSWORD_MISSING'
   /** `--password-file` could not be read. */
   | 'PASSWORD_FILE_UNREADABLE'
+  /** `--password-file` can be read by other users. */
+  | 'PASSWORD_FILE_UNSAFE'
   /** The stored password file is not one this version wrote. */
   | 'PASSWORD_STORE_INVALID'
 

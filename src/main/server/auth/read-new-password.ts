@@ -1,11 +1,14 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { Writable, type Readable } from 'node:stream'
 import { PasswordError } from './password-error'
 import { checkNewPassword } from './password-store'
 
 export interface ReadNewPasswordOptions {
-  /** `--password-file F`: the password is the file's one line (a final line break is not part of it). */
+  /**
+   * `--password-file F`: the password is the file's one line (a final line break is not part of it);
+   * a file that group or others can read is refused, as the key file is.
+   */
   passwordFile?: string
   stdin: Readable
   /** Standard input is a terminal: the password is asked twice, without echo. */
@@ -33,8 +36,15 @@ export async function readNewPassword(o: ReadNewPasswordOptions): Promise<string
 async function fromFile(file: string): Promise<string> {
   let text: string
   try {
+    const mode = (await stat(file)).mode
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0)
+      throw new PasswordError(
+        'PASSWORD_FILE_UNSAFE',
+        `The password file ${file} can be read by other users (mode ${(mode & 0o777).toString(8)}). Run: chmod 600 ${file}`,
+      )
     text = await readFile(file, 'utf8')
   } catch (error) {
+    if (error instanceof PasswordError) throw error
     throw new PasswordError(
       'PASSWORD_FILE_UNREADABLE',
       `Cannot read the password file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,

@@ -141,7 +141,7 @@ class PasswordGate implements ServerAuth {
     for (const old of cookieValues(req, this.#cookieName)) this.#sessions.end(old)
     const id = this.#sessions.create()
     this.o.log(`logged in from ${address}`)
-    if (isOutdated(record)) this.#rehash(password)
+    if (isOutdated(record)) this.#rehash(record, password)
     res.setHeader('Set-Cookie', sessionCookie(this.#cookieName, id, this.o.secureCookies))
     return this.#redirect(res, '/')
   }
@@ -159,12 +159,17 @@ class PasswordGate implements ServerAuth {
     return result
   }
 
-  /** Hashes the password again with today's parameters, after a login that proved it. */
-  #rehash(password: string): void {
+  /**
+   * Hashes the password again with today's parameters, after a login that proved it; unless the file
+   * changed since the start (a new password set meanwhile is never replaced by the old one).
+   */
+  #rehash(record: PasswordRecord, password: string): void {
     this.#checks = this.#checks
-      .then(() => setServerPassword(this.o.stateDir, password))
-      .then(() => readPasswordRecord(this.o.stateDir))
-      .then((fresh) => {
+      .then(async () => {
+        const onDisk = await readPasswordRecord(this.o.stateDir)
+        if (onDisk?.hash !== record.hash || onDisk.salt !== record.salt) return
+        await setServerPassword(this.o.stateDir, password)
+        const fresh = await readPasswordRecord(this.o.stateDir)
         if (fresh) this.#record = fresh
         this.o.log('password hash upgraded to the current scrypt parameters')
       })

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -23,7 +23,8 @@ function input(text: string): PassThrough {
 async function passwordFile(content: string): Promise<string> {
   dir ??= await mkdtemp(join(tmpdir(), 'fd-pwfile-'))
   const file = join(dir, 'password')
-  await writeFile(file, content)
+  await writeFile(file, content, { mode: 0o600 })
+  await chmod(file, 0o600)
   return file
 }
 
@@ -99,6 +100,12 @@ describe('reading a new server password', () => {
     await expect(
       readNewPassword({ passwordFile: await passwordFile('tiny\n'), stdin, isTTY: false }),
     ).rejects.toMatchObject({ code: 'PASSWORD_TOO_SHORT' })
+    const shared = await passwordFile('readable by all\n')
+    await chmod(shared, 0o644)
+    await expect(readNewPassword({ passwordFile: shared, stdin, isTTY: false })).rejects.toMatchObject({
+      code: 'PASSWORD_FILE_UNSAFE',
+      message: `The password file ${shared} can be read by other users (mode 644). Run: chmod 600 ${shared}`,
+    })
   })
 
   it("takes standard input's first line when it is not a terminal", async () => {

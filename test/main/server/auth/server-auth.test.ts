@@ -9,6 +9,7 @@ import {
   setServerPassword,
   type ServerAuthOptions,
 } from '../../../../src/main/server/auth'
+import { readPasswordRecord, verifyPassword } from '../../../../src/main/server/auth/password-store'
 import { postLogin, send, sessionCookieOf, startAuthServer } from './auth-http'
 
 const PASSWORD = 'correct horse battery'
@@ -251,5 +252,19 @@ describe('server auth over HTTP', () => {
     await expect.poll(storedN).toBe(2 ** 15)
     expect((await postLogin(port, PASSWORD)).status).toBe(303)
     expect((await postLogin(port, 'wrong password here')).status).toBe(401)
+  })
+
+  it('never puts back an old password over one set since the start', async () => {
+    stateDir = await mkdtemp(join(tmpdir(), 'fd-auth-'))
+    await setServerPassword(stateDir, PASSWORD, { N: 2 ** 14, r: 8, p: 1, keyLength: 32 })
+    const { port, logs } = await start({ stateDir, password: null })
+    await setServerPassword(stateDir, 'the new password')
+    // The running server still knows the password it started with.
+    expect((await postLogin(port, PASSWORD)).status).toBe(303)
+    // Checks run one after another: this one ends after any upgrade the login above started.
+    expect((await postLogin(port, 'wrong password here')).status).toBe(401)
+    const record = await readPasswordRecord(stateDir)
+    expect(record && (await verifyPassword(record, 'the new password'))).toBe(true)
+    expect(logs.join('\n')).not.toContain('upgraded')
   })
 })
