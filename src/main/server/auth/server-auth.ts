@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Scheduler } from '../../core/lib/scheduler'
 import { LOGIN_CSS, LOGIN_CSS_PATH, loginPageHtml, type LoginNotice } from './login-page'
 import { LOGIN_RATE_LIMIT, LoginRateLimiter, type RateLimit } from './login-rate-limiter'
 import {
@@ -21,6 +22,13 @@ export interface ServerAuth {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>
   /** True when the request carries a valid session cookie, or when no password is set. */
   isAuthenticated(req: IncomingMessage): boolean
+  /**
+   * For a long-lived connection let in by `isAuthenticated` (the WebSocket): calls `listener` once
+   * when its session ends (logout, lifetime, the server's session limit), at once when it has none.
+   * While watched, a session does not end for being idle. Answers the function that stops watching;
+   * with no password set the listener is never called.
+   */
+  onSessionEnd(req: IncomingMessage, listener: () => void): () => void
 }
 
 export interface ServerAuthOptions {
@@ -30,6 +38,8 @@ export interface ServerAuthOptions {
   log: (message: string) => void
   /** Epoch milliseconds (tests move time by hand). */
   now?: () => number
+  /** Timers for the lifetime of watched sessions (tests run them in virtual time). */
+  scheduler?: Scheduler
   rateLimit?: RateLimit
   sessions?: SessionPolicy
 }
@@ -73,7 +83,7 @@ class PasswordGate implements ServerAuth {
     this.required = record !== null
     this.#record = record
     this.#now = o.now ?? Date.now
-    this.#sessions = new SessionStore(o.sessions ?? SESSION_POLICY, this.#now)
+    this.#sessions = new SessionStore(o.sessions ?? SESSION_POLICY, this.#now, o.scheduler)
     this.#limiter = new LoginRateLimiter(o.rateLimit ?? LOGIN_RATE_LIMIT, this.#now)
     this.#cookieName = sessionCookieName(o.secureCookies)
   }
@@ -81,6 +91,16 @@ class PasswordGate implements ServerAuth {
   isAuthenticated(req: IncomingMessage): boolean {
     if (!this.required) return true
     return cookieValues(req, this.#cookieName).some((id) => this.#sessions.touch(id))
+  }
+
+  onSessionEnd(req: IncomingMessage, listener: () => void): () => void {
+    if (!this.required) return () => undefined
+    const id = cookieValues(req, this.#cookieName).find((value) => this.#sessions.touch(value))
+    if (id === undefined) {
+      listener()
+      return () => undefined
+    }
+    return this.#sessions.watch(id, listener)
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -2,14 +2,35 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net'
 import type { ServerAuth } from '../../../../src/main/server/auth'
 
-/** A real HTTP server that mounts the auth routes and one protected route, `/secret`. */
-export async function startAuthServer(auth: ServerAuth): Promise<{ server: Server; port: number }> {
+/** What `/watch?name=N` registered: a stand-in for a WebSocket that lives as long as its session. */
+export interface Watch {
+  ended: boolean
+  stop: () => void
+}
+
+/**
+ * A real HTTP server that mounts the auth routes and two protected routes: `/secret`, and `/watch`
+ * that watches the session's end as a WebSocket would (into `watches`).
+ */
+export async function startAuthServer(
+  auth: ServerAuth,
+): Promise<{ server: Server; port: number; watches: Map<string, Watch> }> {
+  const watches = new Map<string, Watch>()
   const server = createServer((req, res) => {
     void (async () => {
       if (await auth.handle(req, res)) return
       if (!auth.isAuthenticated(req)) {
         res.writeHead(401, { 'Content-Type': 'text/plain' })
         res.end('log in first')
+        return
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      if (url.pathname === '/watch') {
+        const watch: Watch = { ended: false, stop: () => undefined }
+        watches.set(url.searchParams.get('name') ?? '', watch)
+        watch.stop = auth.onSessionEnd(req, () => (watch.ended = true))
+        res.writeHead(204)
+        res.end()
         return
       }
       res.writeHead(200, { 'Content-Type': 'text/plain' })
@@ -20,7 +41,7 @@ export async function startAuthServer(auth: ServerAuth): Promise<{ server: Serve
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, port: (server.address() as AddressInfo).port }
+  return { server, port: (server.address() as AddressInfo).port, watches }
 }
 
 export interface Answer {

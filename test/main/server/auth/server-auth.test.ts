@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { ManualClock } from '../../../../src/main/core/lib/clock'
 import {
   createServerAuth,
   PASSWORD_FILE,
@@ -39,7 +40,7 @@ async function start(o: Partial<ServerAuthOptions> & { password?: string | null 
   })
   const started = await startAuthServer(auth)
   server = started.server
-  return { auth, port: started.port, clock, logs, stateDir }
+  return { auth, port: started.port, watches: started.watches, clock, logs, stateDir }
 }
 
 describe('server auth over HTTP', () => {
@@ -266,5 +267,51 @@ describe('server auth over HTTP', () => {
     const record = await readPasswordRecord(stateDir)
     expect(record && (await verifyPassword(record, 'the new password'))).toBe(true)
     expect(logs.join('\n')).not.toContain('upgraded')
+  })
+
+  it('tells a long-lived connection when its session ends: at logout, or at its lifetime though idle never ends it meanwhile', async () => {
+    const hour = 60 * 60_000
+    const clock = new ManualClock(1_000_000)
+    const { port, watches } = await start({
+      now: () => clock.now(),
+      scheduler: clock,
+      sessions: { idleMs: 2 * hour, absoluteMs: 5 * hour, maxSessions: 100 },
+    })
+    const a = sessionCookieOf(await postLogin(port, PASSWORD))
+    const b = sessionCookieOf(await postLogin(port, PASSWORD))
+    expect((await send(port, { path: '/watch?name=a', headers: { Cookie: a } })).status).toBe(204)
+    expect((await send(port, { path: '/watch?name=b', headers: { Cookie: b } })).status).toBe(204)
+    const origin = `http://127.0.0.1:${port}`
+    await send(port, { method: 'POST', path: '/logout', headers: { Cookie: a, Origin: origin } })
+    expect(watches.get('a')?.ended).toBe(true)
+    expect(watches.get('b')?.ended).toBe(false)
+
+    // Watched, b outlives the idle time: the page that holds it is open.
+    await clock.advance(4 * hour)
+    expect(watches.get('b')?.ended).toBe(false)
+    expect((await send(port, { path: '/secret', headers: { Cookie: b } })).status).toBe(200)
+    await clock.advance(hour)
+    expect(watches.get('b')?.ended).toBe(true)
+    expect((await send(port, { path: '/secret', headers: { Cookie: b } })).status).toBe(401)
+  })
+
+  it('once a connection stops watching, its session can end for being idle again, and no timer is left', async () => {
+    const hour = 60 * 60_000
+    const clock = new ManualClock(1_000_000)
+    const { port, watches } = await start({
+      now: () => clock.now(),
+      scheduler: clock,
+      sessions: { idleMs: 2 * hour, absoluteMs: 50 * hour, maxSessions: 100 },
+    })
+    const cookie = sessionCookieOf(await postLogin(port, PASSWORD))
+    await send(port, { path: '/watch?name=page', headers: { Cookie: cookie } })
+    await clock.advance(3 * hour)
+    watches.get('page')?.stop()
+    await clock.advance(hour)
+    expect((await send(port, { path: '/secret', headers: { Cookie: cookie } })).status).toBe(200)
+    await clock.advance(2 * hour)
+    expect((await send(port, { path: '/secret', headers: { Cookie: cookie } })).status).toBe(401)
+    expect(watches.get('page')?.ended).toBe(false)
+    expect(clock.pending).toBe(0)
   })
 })

@@ -24,4 +24,20 @@ describe('session store', () => {
     expect(store.touch(first ?? '')).toBe(false)
     expect(store.size).toBe(4)
   })
+
+  it('tells a watcher at once when the session is not live, and every watcher when it ends', () => {
+    const store = new SessionStore({ idleMs: 60_000, absoluteMs: 120_000, maxSessions: 10 }, () => 0)
+    const told: string[] = []
+    store.watch('not a session', () => told.push('unknown'))
+    expect(told).toEqual(['unknown'])
+    const id = store.create()
+    store.watch(id, () => {
+      throw new Error('a failing watcher')
+    })
+    store.watch(id, () => told.push('second'))
+    const stop = store.watch(id, () => told.push('stopped'))
+    stop()
+    store.end(id)
+    expect(told).toEqual(['unknown', 'second'])
+  })
 })
