@@ -1,0 +1,23 @@
+import type { IncomingMessage } from 'node:http'
+
+/**
+ * False when a state-changing request comes from another site (cross-site request forgery): its
+ * `Origin` names another host than the one asked (or is "null"), or `Sec-Fetch-Site` says
+ * cross-site or same-site. A request with neither header (curl, a script) is not a browser's and passes.
+ */
+export function isSameOrigin(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
+  const origin = req.headers.origin
+  if (origin === undefined) return true
+  const host = req.headers.host
+  if (!host) return false
+  try {
+    const from = new URL(origin)
+    if (from.protocol !== 'http:' && from.protocol !== 'https:') return false
+    // The Host header read with the Origin's scheme, so that default ports compare equal.
+    return new URL(`${from.protocol}//${host}`).host === from.host
+  } catch {
+    return false
+  }
+}
