@@ -220,6 +220,28 @@ describe('two processes that want one file name (each with its own reservations)
     return { a, b }
   }
 
+  it('resume the bytes another process left for the same link, on one connection as on several', async () => {
+    for (const connections of [1, 4]) {
+      const file = await emulator.control.createFile({
+        key: KEY,
+        name: `left-${connections}.bin`,
+        synthetic: { size: SIZE, seed: 63 + connections },
+      })
+      await halfDownloaded(file.url)
+      emulator.control.resetStats()
+      // No record of the part in this queue: the download finds it by its name.
+      const outcome = await job(
+        { link: file.url, knownName: `left-${connections}.bin`, connections },
+        { reserved: new Set() },
+      ).instance.run()
+      expect(outcome).toMatchObject({ status: 'completed', name: `left-${connections}.bin` })
+      expect(
+        (await readFile(join(dir, `left-${connections}.bin`))).equals(syntheticBytes(63 + connections, SIZE)),
+      ).toBe(true)
+      expect(emulator.control.stats().bytesServed).toBeLessThan(SIZE * 0.75)
+    }
+  })
+
   it('with rename, give two files byte-identical to their links, and leave nothing else', async () => {
     const { a, b } = await twoFiles()
     emulator.control.setSpeedCap(8 * MiB)
@@ -289,10 +311,10 @@ describe('two processes that want one file name (each with its own reservations)
     if (!('part' in again)) throw again.busy
     expect(again.part.missing()).toEqual([{ start: MiB, end: 4 * MiB }])
     await again.part.close()
-    // Another version of the same link starts over.
-    const changed = await PartFile.claim(partPath, { ...meta, etag: '"e2"' })
+    // Another version of the same link (another size) starts over.
+    const changed = await PartFile.claim(partPath, { ...meta, size: 5 * MiB })
     if (!('part' in changed)) throw changed.busy
-    expect(changed.part.missing()).toEqual([{ start: 0, end: 4 * MiB }])
+    expect(changed.part.missing()).toEqual([{ start: 0, end: 5 * MiB }])
     await changed.part.close()
   })
 })

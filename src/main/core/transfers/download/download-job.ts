@@ -276,6 +276,14 @@ export class DownloadJob {
     }
   }
 
+  /** Whether a part that this link left (perhaps another process's attempt) waits under the known name. */
+  async #leftPartOfThisLink(): Promise<boolean> {
+    const { knownName, dir, link } = this.#request
+    if (!knownName) return false
+    const control = await PartFile.readControl(pathInside(dir, `${safeFileName(knownName)}.part`))
+    return control?.link === link
+  }
+
   /** Retries the opening of a connection on transient failures, with backoff. */
   async #retrying<T>(open: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -429,12 +437,12 @@ export class DownloadJob {
             return { status: 'skipped', path: target, name: known }
         }
         // With several connections the first request asks for a bounded range, so that no byte the
-        // other connections will fetch is sent twice; alone, it asks for the whole file.
+        // other connections will fetch is sent twice; alone, it asks for the whole file, unless a
+        // part of this link is already there under the known name (its bytes will be resumed).
         const window = this.#window(request.connections)
+        const bounded = request.connections > 1 || (await this.#leftPartOfThisLink())
         const firstEnd =
-          request.connections > 1 || window !== null
-            ? Math.min(request.connections > 1 ? minSegment : Infinity, window ?? Infinity)
-            : null
+          bounded || window !== null ? Math.min(bounded ? minSegment : Infinity, window ?? Infinity) : null
         const opened = await this.#retrying(async () => {
           const stream = await this.#open({ position: 0, end: firstEnd })
           return { stream, meta: await this.#sizeAndValidator(stream) }
@@ -451,6 +459,11 @@ export class DownloadJob {
         }
         name = claimed.name
         part = claimed.part
+        if (part.doneBytes > 0) {
+          // Bytes an earlier attempt left for this link: fetch only what they lack.
+          first.stream.destroy()
+          first = null
+        }
       }
       await this.#events.onMeta({ name, size: part.size, partPath: part.partPath, doneBytes: part.doneBytes })
       await this.#download(part, first, releaseFirst, minSegment)

@@ -136,7 +136,6 @@ export class PartFile {
       const owner = await PartFile.readControl(partPath)
       return { busy: error, sameLink: owner?.link === meta.link }
     }
-    let resume: boolean
     try {
       const control = await PartFile.readControl(partPath)
       const length = (await stat(partPath).catch(() => null))?.size ?? 0
@@ -151,13 +150,12 @@ export class PartFile {
           sameLink: false,
         }
       }
-      // The same link with another validator is another version of the file: start over.
-      resume = !control?.etag || !meta.etag || control.etag === meta.etag
     } catch (error) {
       await lock.release()
       throw error
     }
-    return { part: await PartFile.#openLocked(partPath, meta, resume, lock) }
+    // Its bytes are kept when the size agrees (an ETag tells nothing here: each node has its own).
+    return { part: await PartFile.#openLocked(partPath, meta, true, lock) }
   }
 
   static async #openLocked(
