@@ -6,6 +6,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
 import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
@@ -49,6 +50,8 @@ export interface TransfersResult {
   cpuUserMs: number
   cpuSystemMs: number
   peakRssMb: number
+  /** Event-loop delay of the thread that hosts the contract, from adding to finishing (ms). */
+  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number }
   counts: Record<string, number>
   failures: Array<{ name: string; status: string; error?: string }>
 }
@@ -113,6 +116,9 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
   if (config.settleMs) await new Promise((resolve) => setTimeout(resolve, config.settleMs))
   const setupMs = now() - setupBegan
   const cpuBefore = cpuAndMemory()
+  // Sampled every 10 ms; the histogram holds how late each sample's timer fired.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const began = now()
   if (!config.addedMarker || !existsSync(config.addedMarker)) {
     for (const request of config.requests) {
@@ -154,6 +160,7 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
     items = core.engine.list().items
   }
   const ms = now() - began
+  loopDelay.disable()
   const cpuAfter = cpuAndMemory()
   const counts: Record<string, number> = {}
   for (const item of items) counts[item.status] = (counts[item.status] ?? 0) + 1
@@ -171,6 +178,11 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
     cpuUserMs: cpuAfter.cpuUserMs - cpuBefore.cpuUserMs,
     cpuSystemMs: cpuAfter.cpuSystemMs - cpuBefore.cpuSystemMs,
     peakRssMb: cpuAndMemory().peakRssMb,
+    eventLoop: {
+      p50Ms: loopDelay.percentile(50) / 1e6,
+      p99Ms: loopDelay.percentile(99) / 1e6,
+      maxMs: loopDelay.max / 1e6,
+    },
     counts,
     failures,
   }
