@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import { apiCall, jsonOf } from '../emulator/raw-http'
@@ -160,7 +161,13 @@ class Bench {
       nodeArgs,
       { ...process.env, ...options.env },
     )
+    // This process idles while the runner works: its own event-loop delay meanwhile is what the
+    // machine alone imposes on a thread with nothing to do (the floor for the contract thread's).
+    const idle = monitorEventLoopDelay({ resolution: 10 })
+    void runner.added.then(() => idle.enable())
     const result = await runner.result
+    idle.disable()
+    result.idleEventLoopP99Ms = idle.count > 0 ? idle.percentile(99) / 1e6 : Number.NaN
     if (result.failures.length > 0) throw new Error(`${name}: ${JSON.stringify(result.failures.slice(0, 3))}`)
     if (profile) {
       // The main thread's profile (thread id 0), not the module loader's worker.
@@ -192,6 +199,8 @@ class Bench {
 interface OneConnectionRuns {
   size: number
   ours: TransfersResult[]
+  /** Ours with the core in a worker thread, driven over the contract as the app does (HTTP only). */
+  worker: TransfersResult[]
   curl: Timed[]
   aria: Timed[]
 }
@@ -206,7 +215,7 @@ async function oneConnectionRuns(b: Bench, em: EmulatorProcess, caFile?: string)
   const size = 2 * GIB
   const link = await createSynthetic(em, 'single.bin', size, 11)
   const dir = join(b.work, 'reference-out')
-  const runs: OneConnectionRuns = { size, ours: [], curl: [], aria: [] }
+  const runs: OneConnectionRuns = { size, ours: [], worker: [], curl: [], aria: [] }
   const reference = async (command: 'curl' | 'aria2c'): Promise<Timed> => {
     const began = now()
     const url = await tokenUrl(em, link)
@@ -249,6 +258,22 @@ async function oneConnectionRuns(b: Bench, em: EmulatorProcess, caFile?: string)
         )
         runs.ours.push(o)
       },
+      ...(caFile
+        ? []
+        : [
+            async () => {
+              const o = await b.ours(
+                'single-worker',
+                {
+                  host: 'worker',
+                  settings: { connectionsPerFile: 1 },
+                  requests: [{ kind: 'download', links: [{ url: link }] }],
+                },
+                { em },
+              )
+              runs.worker.push(o)
+            },
+          ]),
       async () => void runs.curl.push(await reference('curl')),
       // aria2c (GnuTLS) spends several times curl's CPU on TLS: over HTTPS one run of it is enough.
       ...(caFile && i > 0 ? [] : [async () => void runs.aria.push(await reference('aria2c'))]),
@@ -256,11 +281,15 @@ async function oneConnectionRuns(b: Bench, em: EmulatorProcess, caFile?: string)
     const o = runs.ours[i] as TransfersResult
     const c = runs.curl[i] as Timed
     const a = runs.aria[i]
+    const w = runs.worker[i]
+    const workerLine = w
+      ? `, ours with the core in a worker ${(w.ms / 1000).toFixed(2)} s (cpu ${((w.cpuUserMs + w.cpuSystemMs) / 1000).toFixed(2)} s, event loop p99 ${w.eventLoop.p99Ms.toFixed(1)} ms, max ${w.eventLoop.maxMs.toFixed(0)} ms; an idle thread meanwhile: p99 ${(w.idleEventLoopP99Ms ?? Number.NaN).toFixed(1)} ms)`
+      : ''
     const ariaLine = a
       ? `, aria2c -x1 ${(a.ms / 1000).toFixed(2)} s (cpu ${(a.cpuMs / 1000).toFixed(2)} s)`
       : ''
     console.log(
-      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s (cpu ${(o.cpuUserMs / 1000).toFixed(2)} user + ${(o.cpuSystemMs / 1000).toFixed(2)} sys, event loop p99 ${o.eventLoop.p99Ms.toFixed(1)} ms, max ${o.eventLoop.maxMs.toFixed(0)} ms), curl ${(c.ms / 1000).toFixed(2)} s (cpu ${(c.cpuMs / 1000).toFixed(2)} s)${ariaLine}`,
+      `  run ${i + 1}: ours ${(o.ms / 1000).toFixed(2)} s (cpu ${(o.cpuUserMs / 1000).toFixed(2)} user + ${(o.cpuSystemMs / 1000).toFixed(2)} sys, event loop p99 ${o.eventLoop.p99Ms.toFixed(1)} ms, max ${o.eventLoop.maxMs.toFixed(0)} ms), curl ${(c.ms / 1000).toFixed(2)} s (cpu ${(c.cpuMs / 1000).toFixed(2)} s)${ariaLine}${workerLine}`,
     )
   }
   return runs
@@ -309,19 +338,25 @@ async function singleConnection(b: Bench): Promise<void> {
   eventLoopRow(b, runs)
 }
 
-/** The delay of the contract's thread while scenario 1 runs: what a window waits for when it asks the engine. */
+/**
+ * The delay of the thread that serves the contract (in the app, the one that also serves the
+ * window) while scenario 1 runs, with the core in a worker thread as in the app, against the
+ * same with the core on that thread (the command line's arrangement).
+ */
 function eventLoopRow(b: Bench, runs: OneConnectionRuns): void {
-  const p99 = median(runs.ours.map((r) => r.eventLoop.p99Ms))
+  const p99 = median(runs.worker.map((r) => r.eventLoop.p99Ms))
+  const inProcessP99 = median(runs.ours.map((r) => r.eventLoop.p99Ms))
+  const workerS = median(runs.worker.map((r) => r.ms)) / 1000
   const limit = 20
   b.add({
-    scenario: '8. event loop delay p99 of the contract thread during 1',
+    scenario: '8. event loop delay p99 of the contract thread during 1: core in a worker vs on that thread',
     ours: round(p99, 1),
-    reference: limit,
-    ratio: round(p99 / limit),
+    reference: round(inProcessP99, 1),
+    ratio: round(p99 / inProcessP99),
     unit: 'ms',
-    target: '≤ 1.0',
+    target: `ours ≤ ${limit} ms`,
     met: p99 <= limit,
-    note: `perf_hooks.monitorEventLoopDelay at 10 ms resolution (its values include the 10 ms period; idle ≈ 10.1 ms); worst single delay ${Math.max(...runs.ours.map((r) => r.eventLoop.maxMs)).toFixed(0)} ms`,
+    note: `perf_hooks.monitorEventLoopDelay at 10 ms resolution (values include the 10 ms period: idle ≈ 10.1 ms); worst single delay ${Math.max(...runs.worker.map((r) => r.eventLoop.maxMs)).toFixed(0)} ms with the worker, ${Math.max(...runs.ours.map((r) => r.eventLoop.maxMs)).toFixed(0)} ms without; an idle thread of another process meanwhile: p99 ${median(runs.worker.map((r) => r.idleEventLoopP99Ms ?? Number.NaN)).toFixed(1)} ms (the machine's floor); scenario 1 with the worker took ${workerS.toFixed(2)} s`,
   })
 }
 
