@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { MemorySecrets } from '../../../src/main/core/account/memory-secrets'
 import { scriptedDialogs, type DialogsPort } from '../../../src/main/core/dialogs-port'
-import { recordingFileOpener } from '../../../src/main/core/file-opener-port'
+import { noFileOpener, recordingFileOpener } from '../../../src/main/core/file-opener-port'
 import { AppError } from '../../../src/main/core/lib/app-error'
 import { createConfSettingsPort } from '../../../src/main/core/settings/conf-settings-port'
 import {
@@ -94,7 +94,7 @@ describe('the core in a worker thread', () => {
     expect(settings.ok).toBe(true)
     const updated = await bridge.invoke('settings:update', { maxActive: 2 })
     expect(updated.ok && updated.value.maxActive).toBe(2)
-    // The host's store has it (read afresh from disk, as the next start would).
+    // The host's store has it (the write travels before the answer, on the same port).
     expect(createConfSettingsPort(settingsDir).read()).toMatchObject({ maxActive: 2 })
 
     const status = await bridge.invoke('account:status', {})
@@ -105,6 +105,12 @@ describe('the core in a worker thread', () => {
     expect((invalid as { error: { message: string } }).error.message).toContain('maxActive')
     const unknown = await bridge.invoke('nope:nothing' as 'settings:get', {})
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+
+    // The next start reads the settings from the host's store.
+    await running.pop()?.close()
+    const again = await start('commands')
+    const reread = await again.bridge.invoke('settings:get', {})
+    expect(reread.ok && reread.value.maxActive).toBe(2)
   })
 
   it('pushes lifecycle changes and progress while a download runs, and the file lands on disk', async () => {
@@ -183,10 +189,30 @@ describe('the core in a worker thread', () => {
     expect(notEncrypted).toMatchObject({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE' } })
   })
 
-  it('asks the host’s dialogs', async () => {
-    const { bridge } = await start('dialogs')
+  it('asks the host’s dialogs and hands files to the host’s opener', async () => {
+    const { bridge, fileOpener, downloadsDir } = await start('dialogs')
     const picked = await bridge.invoke('dialog:pickFolder', {})
     expect(picked).toEqual({ ok: true, value: { path: join(temp, 'picked') } })
+
+    const file = await emulator.control.createFile({ key: KEY, name: 'notes.txt', content: 'notes' })
+    const added = await bridge.invoke('transfers:add', { kind: 'download', links: [{ url: file.url }] })
+    const id = (added.ok && added.value.addedIds[0]) as string
+    expect((await waitForTransfers(bridge, allFinished))[0]?.status).toBe('completed')
+    const revealed = await bridge.invoke('transfers:open', { id, reveal: true })
+    expect(revealed).toEqual({ ok: true, value: { path: join(downloadsDir, 'notes.txt') } })
+    expect(fileOpener.requests).toEqual([{ path: join(downloadsDir, 'notes.txt'), reveal: true }])
+  })
+
+  it('passes on the host opener’s refusal with its code', async () => {
+    const { bridge } = await start('no-opener', { fileOpener: noFileOpener })
+    const file = await emulator.control.createFile({ key: KEY, name: 'n.txt', content: 'n' })
+    const added = await bridge.invoke('transfers:add', { kind: 'download', links: [{ url: file.url }] })
+    const id = (added.ok && added.value.addedIds[0]) as string
+    expect((await waitForTransfers(bridge, allFinished))[0]?.status).toBe('completed')
+    expect(await bridge.invoke('transfers:open', { id, reveal: false })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED' },
+    })
   })
 
   it('refuses to start with a bad API address, with the core’s own error', async () => {

@@ -10,7 +10,11 @@ beforeEach(() => {
   vi.useFakeTimers()
   sent = []
   clock = 0
-  relay = new EventRelay((event, payload) => sent.push([event, payload]), 100, () => clock)
+  relay = new EventRelay(
+    (event, payload) => sent.push([event, payload]),
+    100,
+    () => clock,
+  )
 })
 afterEach(() => vi.useRealTimers())
 
