@@ -6,6 +6,8 @@ import { rawRequest } from '../emulator/raw-http'
 export interface EmulatorProcess {
   apiUrl: string
   origin: string
+  /** The certificate authority to trust when it serves HTTPS. */
+  ca?: Buffer
   /** Calls a method of the emulator's control (`POST /__emulator/<method>`). */
   control<T = unknown>(method: string, ...args: unknown[]): Promise<T>
   stop(): Promise<void>
@@ -13,11 +15,27 @@ export interface EmulatorProcess {
 
 const CLI = fileURLToPath(new URL('../emulator/cli.ts', import.meta.url))
 
-/** The emulator in a child process of its own (its CPU is not counted as ours), with rate limits off. */
-export async function startEmulatorProcess(keys: string[]): Promise<EmulatorProcess> {
+/**
+ * The emulator in a child process of its own (its CPU is not counted as ours), with rate limits off;
+ * `extraArgs` go to its command line (`--tls-cert F --tls-key F` serves HTTPS).
+ */
+export async function startEmulatorProcess(
+  keys: string[],
+  extraArgs: string[] = [],
+  ca?: Buffer,
+): Promise<EmulatorProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, '--port', '0', '--no-rate-limits', ...keys.flatMap((key) => ['--key', key])],
+    [
+      '--import',
+      'tsx',
+      CLI,
+      '--port',
+      '0',
+      '--no-rate-limits',
+      ...keys.flatMap((key) => ['--key', key]),
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -34,11 +52,13 @@ export async function startEmulatorProcess(keys: string[]): Promise<EmulatorProc
   return {
     apiUrl,
     origin,
+    ...(ca ? { ca } : {}),
     async control<T>(method: string, ...args: unknown[]): Promise<T> {
       const response = await rawRequest(`${origin}/__emulator/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ args }),
+        ...(ca ? { ca } : {}),
       })
       if (response.status !== 200)
         throw new Error(`control ${method}: ${response.status} ${response.text.slice(0, 200)}`)

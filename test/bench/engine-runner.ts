@@ -6,9 +6,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { MemorySecrets } from '../../src/main/core/account/memory-secrets'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core'
 import { createConfSettingsPort } from '../../src/main/core/settings/conf-settings-port'
+import { startCoreWorker } from '../../src/main/core/worker/start-core-worker'
+import type { IpcResult } from '../../src/shared/contract'
+import { coreWorkerEntry } from '../helpers/core-worker-entry'
 import type { z } from 'zod'
 import { AddRequest } from '../../src/shared/model/intake'
 import type { SettingsPatch } from '../../src/shared/model/settings'
@@ -29,6 +33,8 @@ export interface TransfersConfig {
   timeoutMs?: number
   /** Pause between set-up and adding, so the set-up's API call does not hold the pacer for the measured part. */
   settleMs?: number
+  /** `worker`: the core runs in a worker thread and this thread drives it over the contract, as the app does. */
+  host?: 'in-process' | 'worker'
 }
 
 export interface QueueScaleConfig {
@@ -49,6 +55,10 @@ export interface TransfersResult {
   cpuUserMs: number
   cpuSystemMs: number
   peakRssMb: number
+  /** Event-loop delay of the thread that hosts the contract, from adding to finishing (ms). */
+  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number }
+  /** Set by the harness: the p99 event-loop delay of its own idle thread during the run (ms). */
+  idleEventLoopP99Ms?: number
   counts: Record<string, number>
   failures: Array<{ name: string; status: string; error?: string }>
 }
@@ -96,8 +106,16 @@ function cpuAndMemory(): { cpuUserMs: number; cpuSystemMs: number; peakRssMb: nu
   }
 }
 
-async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
-  const setupBegan = now()
+/** What the runner needs of an engine, whichever thread it runs on. */
+interface Driver {
+  add(request: z.input<typeof AddRequest>): Promise<void>
+  list(): Promise<TransferView[]>
+  /** Resolves on the next lifecycle change, or after `ms`. */
+  nextChange(ms: number): Promise<void>
+  close(): Promise<void>
+}
+
+async function inProcessDriver(config: TransfersConfig): Promise<Driver> {
   const core = await buildCore(
     config.dataDir,
     config.downloadsDir,
@@ -109,17 +127,95 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
     config.key,
   )
   if (config.settings) core.settings.update({ downloadDir: config.downloadsDir, ...config.settings })
+  return {
+    async add(request) {
+      const result = await core.engine.add(AddRequest.parse(request))
+      if (result.rejected.length > 0)
+        throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`)
+    },
+    list: async () => core.engine.list().items,
+    nextChange: (ms) =>
+      new Promise<void>((resolve) => {
+        const stop = core.engine.on('changed', () => {
+          stop()
+          clearTimeout(timer)
+          resolve()
+        })
+        const timer = setTimeout(() => {
+          stop()
+          resolve()
+        }, ms)
+      }),
+    close: () => core.close(),
+  }
+}
+
+async function workerDriver(config: TransfersConfig): Promise<Driver> {
+  const secrets = new MemorySecrets(true)
+  await secrets.save(config.key, 'session')
+  const worker = await startCoreWorker({
+    ...coreWorkerEntry(),
+    env: { ...process.env, FICHIER_API_URL: config.apiUrl },
+    core: {
+      dataDir: config.dataDir,
+      defaultDownloadsDir: config.downloadsDir,
+      app: { version: '0.0.0-bench', platform: process.platform },
+      ...(config.client ? { client: config.client } : {}),
+      ...(config.engine ? { engine: config.engine } : {}),
+    },
+    secrets,
+    settingsPort: createConfSettingsPort(join(config.dataDir, 'settings')),
+    log: (message) => {
+      if (process.env['RUNNER_LOG']) process.stderr.write(`[engine] ${message}\n`)
+    },
+  })
+  const { bridge } = worker
+  const check = <T>(result: IpcResult<T>, what: string): T => {
+    if (!result.ok) throw new Error(`${what}: ${result.error.code} ${result.error.message}`)
+    return result.value
+  }
+  if (config.settings) {
+    check(
+      await bridge.invoke('settings:update', { downloadDir: config.downloadsDir, ...config.settings }),
+      'settings:update',
+    )
+  }
+  return {
+    async add(request) {
+      const result = check(await bridge.invoke('transfers:add', request), 'transfers:add')
+      if (result.rejected.length > 0)
+        throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`)
+    },
+    list: async () => check(await bridge.invoke('transfers:list', {}), 'transfers:list').items,
+    nextChange: (ms) =>
+      new Promise<void>((resolve) => {
+        const stop = bridge.on('transfers:changed', () => {
+          stop()
+          clearTimeout(timer)
+          resolve()
+        })
+        const timer = setTimeout(() => {
+          stop()
+          resolve()
+        }, ms)
+      }),
+    close: () => worker.close(),
+  }
+}
+
+async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
+  const setupBegan = now()
+  const engine = config.host === 'worker' ? await workerDriver(config) : await inProcessDriver(config)
   console.log('RUNNER_READY')
   if (config.settleMs) await new Promise((resolve) => setTimeout(resolve, config.settleMs))
   const setupMs = now() - setupBegan
   const cpuBefore = cpuAndMemory()
+  // Sampled every 10 ms; the histogram holds how late each sample's timer fired.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const began = now()
   if (!config.addedMarker || !existsSync(config.addedMarker)) {
-    for (const request of config.requests) {
-      const result = await core.engine.add(AddRequest.parse(request))
-      if (result.rejected.length > 0)
-        throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`)
-    }
+    for (const request of config.requests) await engine.add(request)
     if (config.addedMarker) writeFileSync(config.addedMarker, 'added\n')
   }
   console.log('RUNNER_ADDED')
@@ -127,7 +223,7 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
   const deadline = Date.now() + (config.timeoutMs ?? 30 * 60_000)
   const finished = (items: TransferView[]): boolean =>
     items.every((item) => TERMINAL_STATUSES.includes(item.status))
-  let items = core.engine.list().items
+  let items = await engine.list()
   let reported = Date.now()
   while (!finished(items)) {
     if (Date.now() > deadline) break
@@ -140,20 +236,11 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
         .map((item) => `${item.name}: ${item.status} ${item.error?.code ?? ''} (${item.attempts})`)
       process.stderr.write(`[runner] ${JSON.stringify(counts)} ${problems.slice(0, 5).join('; ')}\n`)
     }
-    await new Promise<void>((resolve) => {
-      const stop = core.engine.on('changed', () => {
-        stop()
-        clearTimeout(timer)
-        resolve()
-      })
-      const timer = setTimeout(() => {
-        stop()
-        resolve()
-      }, 500)
-    })
-    items = core.engine.list().items
+    await engine.nextChange(500)
+    items = await engine.list()
   }
   const ms = now() - began
+  loopDelay.disable()
   const cpuAfter = cpuAndMemory()
   const counts: Record<string, number> = {}
   for (const item of items) counts[item.status] = (counts[item.status] ?? 0) + 1
@@ -164,13 +251,18 @@ async function runTransfers(config: TransfersConfig): Promise<TransfersResult> {
       status: item.status,
       ...(item.error ? { error: `${item.error.code}: ${item.error.message}` } : {}),
     }))
-  await core.close()
+  await engine.close()
   return {
     ms,
     setupMs,
     cpuUserMs: cpuAfter.cpuUserMs - cpuBefore.cpuUserMs,
     cpuSystemMs: cpuAfter.cpuSystemMs - cpuBefore.cpuSystemMs,
     peakRssMb: cpuAndMemory().peakRssMb,
+    eventLoop: {
+      p50Ms: loopDelay.percentile(50) / 1e6,
+      p99Ms: loopDelay.percentile(99) / 1e6,
+      maxMs: loopDelay.max / 1e6,
+    },
     counts,
     failures,
   }

@@ -15,6 +15,8 @@ export interface RawRequest {
   body?: Buffer | string
   /** Accept self-signed certificates. */
   insecure?: boolean
+  /** Trust this certificate authority (PEM) besides the system's. */
+  ca?: Buffer
 }
 
 /** One HTTP(S) exchange with node:http, nothing added: the bytes the server sends come back as they are. */
@@ -32,6 +34,7 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
         headers,
         agent: false,
         ...(options.insecure ? { rejectUnauthorized: false } : {}),
+        ...(options.ca ? { ca: options.ca } : {}),
       },
       (res) => {
         const chunks: Buffer[] = []
