@@ -8,7 +8,8 @@ import { summarizeQueue, type QueueSummary } from './queue-summary'
 
 export interface TransferSource {
   events: Pick<TypedEmitter<EventMap>, 'on'>
-  list(): { revision: number; items: TransferView[] }
+  /** A fresh list (the core may answer from another thread: the watch never waits on it). */
+  list(): Promise<{ revision: number; items: TransferView[] }> | { revision: number; items: TransferView[] }
 }
 
 export type TransferWatchEvents = {
@@ -21,7 +22,8 @@ export type TransferWatchEvents = {
 /**
  * The main process's own view of the queue, kept like the renderer keeps it (snapshot, then
  * numbered batches, a new snapshot on a gap): what the tray, taskbar, notifications and the quit
- * prompt are drawn from. No Electron here.
+ * prompt are drawn from. The list is asked for asynchronously; batches that arrive while it is on
+ * its way are held, then those newer than the list are applied. No Electron here.
  */
 export class TransferWatch {
   readonly #events = new TypedEmitter<TransferWatchEvents>()
@@ -31,22 +33,42 @@ export class TransferWatch {
   readonly #clock: Pick<Clock, 'now'>
   readonly #intervalMs: number
   readonly #unsubscribe: Array<() => void>
+  readonly #log: (message: string) => void
   #revision = 0
+  #loading: Promise<void> | null = null
+  readonly #held: EventMap['transfers:changed'][] = []
+  #disposed = false
   #tick: EventMap['transfers:progress'] | undefined
   #summary: QueueSummary
   #lastTickSummaryAt = Number.NEGATIVE_INFINITY
 
-  constructor(source: TransferSource, options: { clock: Pick<Clock, 'now'>; summaryIntervalMs?: number }) {
+  constructor(
+    source: TransferSource,
+    options: {
+      clock: Pick<Clock, 'now'>
+      summaryIntervalMs?: number
+      /** Told when a list could not be had (the watch keeps what it had and tries at the next batch). */
+      log?: (message: string) => void
+    },
+  ) {
     this.#source = source
     this.#clock = options.clock
     this.#intervalMs = options.summaryIntervalMs ?? 1000
+    this.#log = options.log ?? (() => undefined)
     this.#unsubscribe = [
       source.events.on('transfers:changed', (batch) => this.#onChanged(batch)),
       source.events.on('transfers:progress', (tick) => this.#onTick(tick)),
     ]
-    this.#snapshot()
-    this.#finish.seed(this.#items.values())
-    this.#summary = summarizeQueue(this.#items.values())
+    this.#summary = summarizeQueue([])
+    this.#load(() => {
+      this.#finish.seed(this.#items.values())
+      return []
+    })
+  }
+
+  /** Settles once the first list is in (or could not be had). */
+  get ready(): Promise<void> {
+    return this.#loading ?? Promise.resolve()
   }
 
   on<E extends keyof TransferWatchEvents>(
@@ -71,12 +93,34 @@ export class TransferWatch {
   }
 
   dispose(): void {
+    this.#disposed = true
     for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe()
   }
 
+  /** Asks for a fresh list, then lets `finishedAfter` say what finished compared with before. */
+  #load(finishedAfter: (gone: string[]) => FinishedTransfer[]): void {
+    if (this.#loading) return
+    const loading = (async () => {
+      try {
+        const list = await this.#source.list()
+        if (this.#disposed) return
+        const finished = finishedAfter(this.#snapshot(list))
+        this.#emitSummary()
+        if (finished.length > 0) this.#events.emit('finished', finished)
+      } catch (error) {
+        this.#log(
+          `the transfer list could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      } finally {
+        this.#loading = null
+      }
+      for (const batch of this.#held.splice(0)) if (!this.#disposed) this.#onChanged(batch)
+    })()
+    this.#loading = loading
+  }
+
   /** Replaces the items with a fresh list; answers the items that are gone. */
-  #snapshot(): string[] {
-    const { revision, items } = this.#source.list()
+  #snapshot({ revision, items }: { revision: number; items: TransferView[] }): string[] {
     const gone = new Set(this.#items.keys())
     this.#revision = revision
     this.#items.clear()
@@ -88,19 +132,20 @@ export class TransferWatch {
   }
 
   #onChanged(batch: EventMap['transfers:changed']): void {
-    let finished: FinishedTransfer[]
-    if (batch.revision === this.#revision + 1) {
-      this.#revision = batch.revision
-      for (const item of batch.upserts) this.#items.set(item.id, item)
-      for (const id of batch.removedIds) this.#items.delete(id)
-      finished = this.#finish.observe(batch.upserts, batch.removedIds)
-    } else if (batch.revision > this.#revision) {
-      // A gap: what finished meanwhile is still found by comparing with the new snapshot.
-      const gone = this.#snapshot()
-      finished = this.#finish.observe([...this.#items.values()], gone)
-    } else {
+    if (this.#loading) {
+      this.#held.push(batch)
       return
     }
+    if (batch.revision > this.#revision + 1) {
+      // A gap: what finished meanwhile is still found by comparing with the new snapshot.
+      this.#load((gone) => this.#finish.observe([...this.#items.values()], gone))
+      return
+    }
+    if (batch.revision !== this.#revision + 1) return
+    this.#revision = batch.revision
+    for (const item of batch.upserts) this.#items.set(item.id, item)
+    for (const id of batch.removedIds) this.#items.delete(id)
+    const finished = this.#finish.observe(batch.upserts, batch.removedIds)
     this.#emitSummary()
     if (finished.length > 0) this.#events.emit('finished', finished)
   }

@@ -4,7 +4,10 @@ import { NotificationBatcher, type DesktopNotification } from '../../../src/main
 import type { QueueSummary } from '../../../src/main/app/queue-summary'
 import { TransferWatch } from '../../../src/main/app/transfer-watch'
 import { trayModel } from '../../../src/main/app/tray-model'
+import type { EventMap } from '../../../src/main/core/ipc/handlers'
 import { systemClock } from '../../../src/main/core/lib/clock'
+import { TypedEmitter } from '../../../src/main/core/lib/typed-emitter'
+import type { TransferView } from '../../../src/shared/model/transfer'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { createTestService } from '../../helpers/test-service'
 import { allFinished, waitForTransfers } from '../../helpers/wait-for-transfers'
@@ -35,6 +38,71 @@ describe('the finish detector', () => {
     detector.seed([view('a', 'completed')])
     detector.observe([], ['a'])
     expect(detector.observe([view('a', 'completed')])).toHaveLength(1)
+  })
+})
+
+describe('the watch over a list answered later (a core in another thread)', () => {
+  type List = { revision: number; items: TransferView[] }
+  /** A source whose lists are answered by hand, in order. */
+  function lateSource() {
+    const events = new TypedEmitter<EventMap>()
+    const asked: Array<(list: List) => void> = []
+    return {
+      events,
+      asked,
+      source: { events, list: () => new Promise<List>((resolve) => asked.push(resolve)) },
+      changed: (revision: number, upserts: TransferView[], removedIds: string[] = []) =>
+        events.emit('transfers:changed', { revision, upserts, removedIds }),
+    }
+  }
+
+  it('holds the batches that arrive before the list, then applies only those newer than it', async () => {
+    const late = lateSource()
+    const watch = new TransferWatch(late.source, { clock: systemClock, summaryIntervalMs: 0 })
+    const finished: string[] = []
+    watch.on('finished', (items) => finished.push(...items.map((item) => item.id)))
+    expect(watch.summary.counts.active).toBe(0)
+    // Revision 2 is already in the list; 3 is not.
+    late.changed(2, [view('a', 'active')])
+    late.changed(3, [view('a', 'completed'), view('b', 'queued')])
+    expect(late.asked).toHaveLength(1)
+    late.asked[0]?.({ revision: 2, items: [view('a', 'active')] })
+    await watch.ready
+    expect(watch.summary.counts).toMatchObject({ completed: 1, queued: 1, active: 0 })
+    expect(finished).toEqual(['a'])
+    watch.dispose()
+  })
+
+  it('asks for a new list on a gap and finds what finished meanwhile', async () => {
+    const late = lateSource()
+    const watch = new TransferWatch(late.source, { clock: systemClock, summaryIntervalMs: 0 })
+    late.asked[0]?.({ revision: 1, items: [view('a', 'active'), view('b', 'active')] })
+    await watch.ready
+    const finished: string[] = []
+    watch.on('finished', (items) => finished.push(...items.map((item) => item.id)))
+    late.changed(4, [view('a', 'completed')])
+    expect(late.asked).toHaveLength(2)
+    // Batches while the new list is on its way wait for it.
+    late.changed(6, [view('b', 'failed')])
+    late.asked[1]?.({ revision: 5, items: [view('a', 'completed'), view('b', 'active')] })
+    await watch.ready
+    await expect.poll(() => watch.summary.counts.failed).toBe(1)
+    expect(watch.summary.counts).toMatchObject({ completed: 1, failed: 1, active: 0 })
+    expect(finished).toEqual(['a', 'b'])
+    watch.dispose()
+  })
+
+  it('keeps what it had when a list cannot be had, and says so', async () => {
+    const events = new TypedEmitter<EventMap>()
+    const logs: string[] = []
+    const watch = new TransferWatch(
+      { events, list: () => Promise.reject(new Error('The engine has stopped.')) },
+      { clock: systemClock, summaryIntervalMs: 0, log: (message) => logs.push(message) },
+    )
+    await watch.ready
+    expect(watch.summary.counts.active).toBe(0)
+    expect(logs).toEqual(['the transfer list could not be read: The engine has stopped.'])
+    watch.dispose()
   })
 })
 
