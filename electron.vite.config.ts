@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // cli: the `fichier` command (out/main/cli.js), plain Node on the same core.
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli.ts') },
+        // core-worker-entry: the app's core thread (out/main/core-worker-entry.js, found next to index.js).
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/main/cli.ts'),
+          'core-worker-entry': resolve('src/main/core/worker/core-worker-entry.ts'),
+        },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
