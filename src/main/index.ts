@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { pickLanguage } from '../shared/i18n/pick-language'
 import type { LanguageSetting } from '../shared/model/settings'
-import { createCore } from './core/create-core'
 import { createDispatch } from './core/ipc/dispatch'
 import { AppError } from './core/lib/app-error'
+import { bridgeHandlers } from './core/worker/bridge-handlers'
+import { coreWorkerFileBeside } from './core/worker/core-worker-file'
+import { startDesktopCore } from './core/worker/desktop-core'
 import { hideOnClose } from './app/close-to-tray'
 import { DesktopLanguage } from './app/desktop-language'
 import { desktopText } from './app/desktop-text'
@@ -27,8 +29,8 @@ import { claimSingleInstance } from './app/single-instance'
 import { exposeTestHooks } from './app/test-hooks'
 import { createMainWindow } from './app/windows'
 
-// Composition root: single instance → log → paths → stores → core → IPC → window → tray, menu,
-// notifications (the desktop shell) → the quit guard.
+// Composition root: single instance → log → paths → stores → core (in its worker thread) → IPC →
+// window → tray, menu, notifications (the desktop shell) → the quit guard.
 
 const here = import.meta.dirname
 const origin: AppOrigin = {
@@ -63,9 +65,16 @@ async function main(): Promise<void> {
     () => languageSetting(),
     () => app.getPreferredSystemLanguages(),
   )
-  const core = await createCore({
-    dataDir: paths.dataDir,
-    defaultDownloadsDir: paths.downloadsDir,
+  // The core runs in a worker thread, so downloads never hold up this one (windows, tray, menus);
+  // the stores, dialogs and file opener stay here.
+  const core = await startDesktopCore({
+    entry: coreWorkerFileBeside(import.meta.url),
+    core: {
+      dataDir: paths.dataDir,
+      defaultDownloadsDir: paths.downloadsDir,
+      app: { version: app.getVersion(), platform: process.platform },
+      ...(launch.apiUrl === null ? {} : { apiUrl: { value: launch.apiUrl, source: '--api-url' } }),
+    },
     secrets: createElectronSecrets(),
     settingsPort: createElectronSettingsPort(),
     dialogs: electronDialogs(
@@ -73,26 +82,23 @@ async function main(): Promise<void> {
       () => language.current.t,
     ),
     fileOpener: electronFileOpener,
-    app: { version: app.getVersion(), platform: process.platform },
-    env: process.env,
-    ...(launch.apiUrl === null ? {} : { apiUrl: { value: launch.apiUrl, source: '--api-url' } }),
     log: (message) => log.info(message),
+    validateOutputs: !app.isPackaged,
+    // Within the quit guard's deadline: a core that does not stop in time has its thread ended.
+    closeTimeoutMs: 5_000,
   })
   languageSetting = () => core.settings.get().language
-  let apiKey: string | null = null
-  const readKey = () => void core.account.getKey().then((key) => (apiKey = key), log.error)
-  readKey()
-  const stopKeyWatch = core.account.on('changed', readKey)
-  log.redact(() => [apiKey])
+  log.redact(() => [core.apiKey()])
   log.info(
     `Fichier Desk ${app.getVersion()} started (${process.platform}, Electron ${process.versions.electron})`,
   )
 
-  const dispatch = createDispatch(core.service.handlers, {
+  // Every call from a window is checked here against the contract before it goes to the core.
+  const dispatch = createDispatch(bridgeHandlers(core.bridge), {
     validateOutputs: !app.isPackaged,
     onInternalError: (channel, error) => log.error(`[ipc] ${channel} failed`, error),
   })
-  const forwarder = forwardEvents(core.service.events, {
+  const forwarder = forwardEvents(core.events, {
     validate: !app.isPackaged,
     onInvalid: (message) => log.error(message),
   })
@@ -142,7 +148,6 @@ async function main(): Promise<void> {
     shutdown: async () => {
       log.info('quitting: stopping transfers')
       shell.dispose()
-      stopKeyWatch()
       unregister()
       forwarder.dispose()
       await core.close()

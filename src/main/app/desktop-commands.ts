@@ -1,7 +1,6 @@
 import { clipboard } from 'electron'
 import type { InvokeChannel, InvokeInput, InvokeOutput } from '../../shared/contract'
-import type { Core } from '../core/create-core'
-import { createInProcessBridge } from '../core/ipc/in-process-bridge'
+import type { DesktopCore } from '../core/worker/desktop-core'
 import type { DesktopLanguage } from './desktop-language'
 import type { AppLog } from './logging'
 import { clipboardOffer, type ClipboardOffer } from './clipboard-offer'
@@ -24,14 +23,14 @@ export function createDesktopCommands({
   watch,
   language,
 }: {
-  core: Core
+  core: Pick<DesktopCore, 'bridge' | 'requestWindow'>
   window: MainWindow
   log: AppLog
   watch: TransferWatch
   language: DesktopLanguage
 }) {
   const t = () => language.current.t
-  const bridge = createInProcessBridge(core.service, { validateOutputs: false })
+  const { bridge } = core
   const call = async <C extends InvokeChannel>(
     channel: C,
     input: InvokeInput<C>,
@@ -74,12 +73,12 @@ export function createDesktopCommands({
     openAddLinks(): void {
       const offer = clipboardOffer(clipboard.readText(), null, watch.knownSources())
       window.show()
-      core.service.requestWindow({ kind: 'addLinks', text: offer?.text ?? '' })
+      core.requestWindow({ kind: 'addLinks', text: offer?.text ?? '' })
     },
     /** A notification was clicked: the window, on the transfers. */
     showTransfers(): void {
       window.show()
-      core.service.requestWindow({ kind: 'showTransfers' })
+      core.requestWindow({ kind: 'showTransfers' })
     },
     async upload(what: 'files' | 'folder'): Promise<void> {
       const paths = await chooseUploadPaths(window.current, what, t())

@@ -1,7 +1,7 @@
 import { app, shell } from 'electron'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { Core } from '../core/create-core'
+import type { DesktopCore } from '../core/worker/desktop-core'
 import { systemClock } from '../core/lib/clock'
 import { createClipboardWatcher } from './clipboard-watcher'
 import { createDesktopCommands, type DesktopCommands } from './desktop-commands'
@@ -24,7 +24,7 @@ import { trayModel, type TrayAction } from './tray-model'
 import type { Settings } from '../../shared/model/settings'
 
 export interface DesktopShellOptions {
-  core: Core
+  core: DesktopCore
   window: MainWindow
   log: AppLog
   resourcesDir: string
@@ -59,8 +59,8 @@ export function startDesktopShell({
   quit,
 }: DesktopShellOptions): DesktopShell {
   const watch = new TransferWatch(
-    { events: core.service.events, list: () => core.engine.list() },
-    { clock: systemClock },
+    { events: core.events, list: () => core.listTransfers() },
+    { clock: systemClock, log: (message) => log.warn(message) },
   )
   const commands = createDesktopCommands({ core, window, log, watch, language })
   const settings = () => core.settings.get()

@@ -19,7 +19,7 @@ export interface ForwardOptions {
 }
 
 /** Pushes every contract event to the pages that said `app:ready`; returns `{ add, dispose }`. */
-export function forwardEvents(events: TypedEmitter<EventMap>, options: ForwardOptions = {}) {
+export function forwardEvents(events: Pick<TypedEmitter<EventMap>, 'on'>, options: ForwardOptions = {}) {
   const targets = new Set<WebContents>()
   const kept = new Map<EventChannel, unknown>()
   const unsubscribers = EVENT_CHANNELS.map((channel) =>
