@@ -103,6 +103,25 @@ describe('the desktop shell’s view of a core in a worker thread', () => {
     expect(again.core.settings.get()).toMatchObject({ closeToTray: false, maxActive: 5 })
   })
 
+  it('follows the core’s settings even when the host’s store fails to keep them, and says so', async () => {
+    const stored = createConfSettingsPort(join(temp, 'full-disk', 'settings'))
+    const { core, logs } = await start('full-disk', {
+      settingsPort: {
+        read: () => stored.read(),
+        write: () => {
+          throw new Error('ENOSPC: no space left on device')
+        },
+      },
+    })
+    const failures = () =>
+      logs.filter((line) => line === 'saving the settings failed: ENOSPC: no space left on device').length
+    const before = failures()
+    const updated = await core.bridge.invoke('settings:update', { notifications: false })
+    expect(updated.ok && updated.value.notifications).toBe(false)
+    expect(core.settings.get().notifications).toBe(false)
+    expect(failures()).toBe(before + 1)
+  })
+
   it('keeps the queue from the list and the core’s batches while a real download runs', async () => {
     const { core, downloadsDir } = await start('watch')
     const early = await emulator.control.createFile({ key: KEY, name: 'early.txt', content: 'early' })

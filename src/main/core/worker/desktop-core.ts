@@ -56,13 +56,19 @@ function watchedSecrets(secrets: SecretsPort, seen: (key: string | null) => void
   }
 }
 
-/** The host's settings store, telling `written` each value the core saves. */
+/**
+ * The host's settings store, telling `written` each value the core saves: even when the store
+ * fails to keep it, as the core goes on with it all the same (the failure is logged).
+ */
 function watchedSettings(port: SettingsPort, written: (settings: Settings) => void): SettingsPort {
   return {
     read: () => port.read(),
     write(value) {
-      port.write(value)
-      written(value)
+      try {
+        port.write(value)
+      } finally {
+        written(value)
+      }
     },
   }
 }
