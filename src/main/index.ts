@@ -154,6 +154,13 @@ async function main(): Promise<void> {
     },
   })
   exposeTestHooks(process.env, { tray: shell.tray, window })
+  // Without its core the app can do nothing: a core that dies is said, then the app ends.
+  void core.failed.then(() => {
+    log.error('the engine stopped on its own: quitting')
+    const { t } = language.current
+    dialog.showErrorBox(t('dialogs.engineStopped'), t('dialogs.engineStoppedBody'))
+    app.exit(1)
+  })
 
   window.ensure()
   addLinks = (text) => shell.commands.addLaunchLinks(text)

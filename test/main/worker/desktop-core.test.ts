@@ -222,8 +222,33 @@ describe('the desktop shell’s view of a core in a worker thread', () => {
     ])
   })
 
+  it('says when the core’s thread ends on its own, and answers CLOSED from then on', async () => {
+    const logs: string[] = []
+    const core = await startDesktopCore({
+      entry: new URL('../../fixtures/crashing-core-worker.mjs', import.meta.url),
+      core: {
+        dataDir: join(temp, 'crash'),
+        defaultDownloadsDir: join(temp, 'crash', 'downloads'),
+        app: { version: '0.0.0-test', platform: process.platform },
+      },
+      secrets: new MemorySecrets(true),
+      settingsPort: createConfSettingsPort(join(temp, 'crash', 'settings')),
+      log: (message) => logs.push(message),
+    })
+    running.push(core)
+    await expect(core.listTransfers()).rejects.toMatchObject({ code: 'CLOSED' })
+    await core.failed
+    expect(logs.join('\n')).toContain('the engine broke')
+    expect(await core.bridge.invoke('settings:get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED' },
+    })
+  })
+
   it('closes during a download: the part is kept, later calls answer CLOSED', async () => {
     const { core } = await start('close', { closeTimeoutMs: 10_000 })
+    let failed = false
+    void core.failed.then(() => (failed = true))
     const size = 32 * 1024 * 1024
     const file = await emulator.control.createFile({ key: KEY, name: 'held.bin', synthetic: { size } })
     emulator.control.setSpeedCap(2 * 1024 * 1024)
@@ -241,6 +266,9 @@ describe('the desktop shell’s view of a core in a worker thread', () => {
       error: { code: 'CLOSED' },
     })
     await expect(core.listTransfers()).rejects.toMatchObject({ code: 'CLOSED' })
+    // A core stopped by `close` did not fail.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(failed).toBe(false)
 
     // The next start finds the transfer paused where it was, not lost.
     const again = await start('close')

@@ -33,6 +33,8 @@ export interface DesktopCore {
   apiKey(): string | null
   /** Stops the core and its thread, bounded by `closeTimeoutMs`. */
   close(): Promise<void>
+  /** Settles if the core stops without `close` (its thread failed); never otherwise. */
+  failed: Promise<void>
 }
 
 /** The host's key store, telling `seen` each key it hands to the core or stores for it. */
@@ -106,6 +108,13 @@ export async function startDesktopCore(options: CoreWorkerOptions): Promise<Desk
     bridge.on(event, (payload) => events.emit(event, payload as never)),
   )
 
+  let closing = false
+  const failed = new Promise<void>((resolve) => {
+    void worker.stopped.then(() => {
+      if (!closing) resolve()
+    })
+  })
+
   return {
     bridge,
     events,
@@ -120,7 +129,9 @@ export async function startDesktopCore(options: CoreWorkerOptions): Promise<Desk
     },
     requestWindow: (request) => events.emit('app:request', request),
     apiKey: () => key,
+    failed,
     async close() {
+      closing = true
       for (const stop of stops.splice(0)) stop()
       await worker.close()
     },

@@ -38,6 +38,8 @@ export interface CoreWorker {
   bridge: FichierBridge
   /** Stops the core (transfers paused and journaled) and the thread; bounded by `closeTimeoutMs`. */
   close(): Promise<void>
+  /** Settles once the core is gone: stopped by `close`, or its thread ended on its own (a crash). */
+  stopped: Promise<void>
 }
 
 const closedResult: IpcResult<never> = {
@@ -176,6 +178,7 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
   let closing: Promise<void> | null = null
   return {
     bridge,
+    stopped: coreClosed,
     close() {
       closing ??= (async () => {
         if (!stopped) post({ type: 'close' })

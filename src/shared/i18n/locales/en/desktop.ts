@@ -107,5 +107,7 @@ export const desktop = {
     open: 'Open',
     chooseFolder: 'Choose a folder',
     cannotStart: 'Fichier Desk cannot start',
+    engineStopped: 'The transfer engine stopped',
+    engineStoppedBody: 'Fichier Desk has to close. Your queue is kept: start Fichier Desk again to go on.',
   },
 }

@@ -112,5 +112,8 @@ export const desktop: Translation<typeof en> = {
     open: 'Ouvrir',
     chooseFolder: 'Choisir un dossier',
     cannotStart: 'Fichier Desk ne peut pas démarrer',
+    engineStopped: 'Le moteur de transferts s’est arrêté',
+    engineStoppedBody:
+      'Fichier Desk doit se fermer. Votre file d’attente est conservée : relancez Fichier Desk pour continuer.',
   },
 }
