@@ -1,0 +1,203 @@
+import { readFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TransferStatus } from '../../../src/shared/model/transfer'
+import { createServerAuth } from '../../../src/main/server/auth/index'
+import { startFichierServer, type FichierServer } from '../../../src/main/server/fichier-server'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { createTestService, type TestService } from '../../helpers/test-service'
+import { openSocket } from './ws-client'
+
+const KEY = 'ServeKeyServeKeyServeKeyServeK01'
+
+let emulator: RunningEmulator
+let service: TestService
+let server: FichierServer
+let rendererDir: string
+
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
+  service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY })
+  rendererDir = await mkdtemp(join(tmpdir(), 'fd-renderer-'))
+  await mkdir(join(rendererDir, 'assets'))
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Fichier Desk</title>')
+  await writeFile(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)')
+  server = await startFichierServer({
+    listen: { host: '127.0.0.1', port: 0 },
+    rendererDir,
+    endpoint: service.service,
+    auth: await createServerAuth({ stateDir: service.dataDir, secureCookies: false, log: () => undefined }),
+    validateOutputs: true,
+    log: () => undefined,
+  })
+})
+
+afterAll(async () => {
+  await server.close()
+  await service.close()
+  await emulator.stop()
+  await rm(rendererDir, { recursive: true, force: true })
+})
+
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function fetchRaw(path: string, options: { method?: string; host?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${server.url}${path}`,
+      { method: options.method ?? 'GET', headers: options.host ? { Host: options.host } : {} },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('fichier serve: HTTP', () => {
+  it('serves the built renderer with the security headers, GET and HEAD only, nothing outside it', async () => {
+    const page = await fetchRaw('/')
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Fichier Desk</title>')
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    const csp = String(page.headers['content-security-policy'])
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain(`connect-src 'self' ws://${new URL(server.url).host}`)
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+    expect(page.headers['referrer-policy']).toBe('no-referrer')
+    expect(page.headers['x-frame-options']).toBe('DENY')
+
+    const script = await fetchRaw('/assets/index-abc.js')
+    expect(script.status).toBe(200)
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    const head = await fetchRaw('/', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.body).toBe('')
+
+    const post = await fetchRaw('/', { method: 'POST' })
+    expect(post.status).toBe(405)
+    expect(post.headers['allow']).toBe('GET, HEAD')
+    expect(post.headers['x-frame-options']).toBe('DENY')
+    expect((await fetchRaw('/missing.js')).status).toBe(404)
+    expect((await fetchRaw('/..%2f..%2fetc%2fpasswd')).status).toBe(404)
+    expect((await fetchRaw('/%2e%2e/%2e%2e/etc/hostname')).status).toBe(404)
+    expect((await fetchRaw('/ws')).status).toBe(426)
+  })
+
+  it('refuses a Host that is not this server (DNS rebinding)', async () => {
+    const port = new URL(server.url).port
+    const foreign = await fetchRaw('/', { host: `attacker.example:${port}` })
+    expect(foreign.status).toBe(403)
+    expect(foreign.body).toContain('--public-host')
+    expect((await fetchRaw('/', { host: `localhost:${port}` })).status).toBe(200)
+  })
+})
+
+describe('fichier serve: /ws', () => {
+  it('answers a command with the same envelope as IPC', async () => {
+    const page = await openSocket(server.url)
+    const answer = await page.call('settings:get', {})
+    expect(answer.ok).toBe(true)
+    const direct = await service.bridge.invoke('settings:get', {})
+    expect(answer).toEqual(direct)
+    const account = await page.call('account:status', {})
+    expect(JSON.stringify(account)).not.toContain(KEY)
+    await page.close()
+  })
+
+  it('refuses an invalid input with the contract message, and an unknown channel', async () => {
+    const page = await openSocket(server.url)
+    const invalid = await page.call('transfers:add', { kind: 'download', links: 'nope' })
+    expect(invalid).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Invalid input for transfers:add: /) },
+    })
+    expect(
+      await service.bridge.invoke('transfers:add', { kind: 'download', links: 'nope' } as never),
+    ).toEqual(invalid)
+    const unknown = await page.call('system:exec', { command: 'id' })
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown command "system:exec"' },
+    })
+    page.socket.send('not json')
+    await expect.poll(() => page.socket.readyState).toBe(page.socket.OPEN)
+    await page.close()
+  })
+
+  it('pushes events: a download added through the socket is seen changing and completing, bytes on disk', async () => {
+    const content = 'served through a WebSocket\n'.repeat(4000)
+    const file = await emulator.control.createFile({ key: KEY, name: 'served.txt', content })
+    const page = await openSocket(server.url)
+    const added = await page.call('transfers:add', { kind: 'download', text: file.url })
+    expect(added.ok).toBe(true)
+    await page.waitForEvent(
+      (event, payload) =>
+        event === 'transfers:changed' &&
+        (payload as { upserts: { name: string; status: string }[] }).upserts.some(
+          (item) => item.name === 'served.txt' && item.status === 'completed',
+        ),
+    )
+    expect(await readFile(join(service.downloadsDir, 'served.txt'), 'utf8')).toBe(content)
+    await page.close()
+  })
+
+  it('coalesces progress ticks: a page that reads slowly gets the newest tick, not every one', async () => {
+    const page = await openSocket(server.url)
+    const items = Array.from({ length: 400 }, (_, index) => ({
+      id: `t${index}`,
+      bytes: 1,
+      total: 1000,
+      speed: 10,
+      eta: 99,
+    }))
+    const counts = Object.fromEntries(TransferStatus.options.map((status) => [status, 0])) as Record<
+      TransferStatus,
+      number
+    >
+    const tick = (at: number) => ({ at, items, totals: { downSpeed: 1, upSpeed: 0, counts, eta: null } })
+    // The page stops reading while 300 ticks of ~30 kB (9 MB) are published, one per turn of the loop.
+    page.socket.pause()
+    for (let at = 1; at <= 300; at++) {
+      service.service.events.emit('transfers:progress', tick(at))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    page.socket.resume()
+    const last = await page.waitForEvent(
+      (event, payload) => event === 'transfers:progress' && (payload as { at: number }).at === 300,
+    )
+    expect((last as { at: number }).at).toBe(300)
+    const received = page.events.filter((entry) => entry.event === 'transfers:progress')
+    expect(received.length).toBeLessThan(300)
+    await page.close()
+  })
+
+  it('refuses a page of another origin, and a foreign Host, with 403', async () => {
+    await expect(openSocket(server.url, { Origin: 'http://attacker.example' })).rejects.toMatchObject({
+      status: 403,
+    })
+    const port = new URL(server.url).port
+    await expect(
+      openSocket(server.url, { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` }),
+    ).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('closes a socket whose message is larger than the limit', async () => {
+    const page = await openSocket(server.url)
+    const closed = new Promise<number>((resolve) => page.socket.once('close', (code) => resolve(code)))
+    page.socket.send(
+      JSON.stringify({ id: 1, channel: 'transfers:add', input: { text: 'x'.repeat(2 * 1024 * 1024) } }),
+    )
+    expect(await closed).toBe(1009)
+  })
+})
