@@ -16,6 +16,11 @@ export const shell = {
       snapshot: 'Could not load the transfer list: {{message}}',
       ready: 'The app did not answer: {{message}}',
     },
+    /** A page served by fichier serve: its WebSocket to the server. */
+    connection: {
+      lost: 'Lost the connection to the server; reconnecting…',
+      back: 'Connected to the server again.',
+    },
     countsLabel: 'Transfers by state',
     accountWarnings_one: '⚠ {{count}} account warning',
     accountWarnings_other: '⚠ {{count}} account warnings',

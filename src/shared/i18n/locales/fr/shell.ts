@@ -18,6 +18,10 @@ export const shell: Translation<typeof en> = {
       snapshot: 'Impossible de charger la liste des transferts : {{message}}',
       ready: 'L’application ne répond pas : {{message}}',
     },
+    connection: {
+      lost: 'Connexion au serveur perdue ; reconnexion…',
+      back: 'De nouveau connecté au serveur.',
+    },
     countsLabel: 'Transferts par état',
     accountWarnings_one: '⚠ {{count}} alerte du compte',
     accountWarnings_other: '⚠ {{count}} alertes du compte',
