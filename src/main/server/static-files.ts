@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -34,6 +34,14 @@ export function sendText(
   res.end(`${text}\n`)
 }
 
+/**
+ * The page's own `<meta>` policy is dropped: the header carries the same one (with the page's
+ * WebSocket, and `frame-ancestors`, which a tag cannot state), and two policies would both apply.
+ */
+function withoutPolicyTag(html: string): string {
+  return html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/i, '')
+}
+
 /** The file under `root` that a URL path names, or null when it names none (or tries to leave root). */
 function filePath(root: string, urlPath: string): string | null {
   let decoded: string
@@ -64,6 +72,16 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     return
   }
   const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
+  if (path === join(root, 'index.html')) {
+    const page = withoutPolicyTag(await readFile(path, 'utf8'))
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': String(Buffer.byteLength(page)),
+      'Cache-Control': 'no-cache',
+    })
+    res.end(req.method === 'HEAD' ? undefined : page)
+    return
+  }
   res.writeHead(200, {
     'Content-Type': type,
     'Content-Length': String(info.size),

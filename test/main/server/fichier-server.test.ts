@@ -22,7 +22,10 @@ beforeAll(async () => {
   service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY })
   rendererDir = await mkdtemp(join(tmpdir(), 'fd-renderer-'))
   await mkdir(join(rendererDir, 'assets'))
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Fichier Desk</title>')
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'self'; connect-src 'self'"\n/>\n<title>Fichier Desk</title>`,
+  )
   await writeFile(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)')
   server = await startFichierServer({
     listen: { host: '127.0.0.1', port: 0 },
@@ -68,6 +71,9 @@ describe('fichier serve: HTTP', () => {
     const page = await fetchRaw('/')
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Fichier Desk</title>')
+    // The header is the policy; the page's own tag (which cannot state frame-ancestors) is dropped.
+    expect(page.body).not.toContain('Content-Security-Policy')
+    expect(page.headers['content-length']).toBe(String(Buffer.byteLength(page.body)))
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     const csp = String(page.headers['content-security-policy'])
     expect(csp).toContain("script-src 'self'")

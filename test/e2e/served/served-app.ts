@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { startCli, type CliStart } from '../../main/cli/cli-process'
+import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
+
+/** A real `fichier serve` process on a free loopback port, on the emulator, with its folders. */
+export interface ServedApp {
+  url: string
+  stateDir: string
+  downloadDir: string
+  process: CliStart
+  /** Stops the server with SIGTERM and answers its exit code and output. */
+  stop(): Promise<{ code: number | null; output: string }>
+  /** Whether `stop` was called (the page then fails to reach the server, as it should). */
+  stopped(): boolean
+}
+
+interface Fixtures {
+  emulator: RunningEmulator
+  served: ServedApp
+  /** The page at the server's URL, showing its frame; fails the test if it logged errors. */
+  page: Page
+}
+
+/** Waits for `serving on URL` on stdout; fails with the output if the process ends first. */
+async function servingUrl(cli: CliStart): Promise<string> {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    const match = /^serving on (http\S+)$/m.exec(cli.output())
+    if (match?.[1]) return match[1]
+    if (cli.child.exitCode !== null) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`fichier serve did not start:\n${cli.output()}`)
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  emulator: async ({}, use) => {
+    const emulator = await startEmulator({ rateLimits: false, keys: Object.values(EMULATOR_ACCOUNTS) })
+    await use(emulator)
+    await emulator.stop()
+  },
+  served: async ({ emulator }, use) => {
+    const root = await mkdtemp(join(tmpdir(), 'fd-served-'))
+    const stateDir = join(root, 'state')
+    const downloadDir = await mkdtemp(join(root, 'downloads-'))
+    const cli = startCli(
+      ['serve', '--listen', '127.0.0.1:0', '--state-dir', stateDir, '--download-dir', downloadDir],
+      {
+        env: {
+          FICHIER_API_KEY: EMULATOR_ACCOUNTS.premium.key,
+          FICHIER_API_URL: emulator.apiUrl,
+          FICHIER_DESK_KEYS_DIR: join(root, 'keys'),
+        },
+      },
+    )
+    let stopped: Promise<{ code: number | null; output: string }> | null = null
+    const stop = () =>
+      (stopped ??= (async () => {
+        if (cli.child.exitCode === null) cli.child.kill('SIGTERM')
+        const run = await cli.done
+        return { code: run.code, output: run.stdout + run.stderr }
+      })())
+    try {
+      await use({
+        url: await servingUrl(cli),
+        stateDir,
+        downloadDir,
+        process: cli,
+        stop,
+        stopped: () => stopped !== null,
+      })
+    } finally {
+      await stop()
+      await rm(root, { recursive: true, force: true })
+    }
+  },
+  page: async ({ page, served }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      // Once the test stopped the server, the page failing to reach it is what should happen.
+      if (message.type() === 'error' && !served.stopped()) problems.push(`console error: ${message.text()}`)
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
+    })
+    await page.goto(served.url)
+    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
+    await use(page)
+    expect(problems, 'the page logged errors').toEqual([])
+  },
+})
+
+export { expect }
