@@ -19,6 +19,8 @@ export interface ServedApp {
 }
 
 interface Fixtures {
+  /** The key the server starts with (FICHIER_API_KEY): the emulator's Premium key, or null for none. */
+  serveKey: string | null
   emulator: RunningEmulator
   served: ServedApp
   /** The page at the server's URL, showing its frame; fails the test if it logged errors. */
@@ -38,13 +40,14 @@ async function servingUrl(cli: CliStart): Promise<string> {
 }
 
 export const test = base.extend<Fixtures>({
+  serveKey: [EMULATOR_ACCOUNTS.premium.key, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ rateLimits: false, keys: Object.values(EMULATOR_ACCOUNTS) })
     await use(emulator)
     await emulator.stop()
   },
-  served: async ({ emulator }, use) => {
+  served: async ({ emulator, serveKey }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'fd-served-'))
     const stateDir = join(root, 'state')
     const downloadDir = await mkdtemp(join(root, 'downloads-'))
@@ -52,7 +55,7 @@ export const test = base.extend<Fixtures>({
       ['serve', '--listen', '127.0.0.1:0', '--state-dir', stateDir, '--download-dir', downloadDir],
       {
         env: {
-          FICHIER_API_KEY: EMULATOR_ACCOUNTS.premium.key,
+          FICHIER_API_KEY: serveKey ?? undefined,
           FICHIER_API_URL: emulator.apiUrl,
           FICHIER_DESK_KEYS_DIR: join(root, 'keys'),
         },

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { syntheticBytes } from '../../emulator/index'
@@ -90,5 +90,27 @@ test.describe('the interface served by fichier serve, in a browser', () => {
     expect(stop.code).toBe(0)
     expect(stop.output).toContain('stopping (SIGTERM)')
     await expect(page.getByText('Lost the connection to the server; reconnecting…')).toBeVisible()
+  })
+})
+
+test.describe('a server started without a key', () => {
+  test.use({ serveKey: null })
+
+  test('takes the key from the Account view and keeps it in its state folder, readable by its user only', async ({
+    page,
+    served,
+  }) => {
+    await section(page, 'Account').click()
+    await expect(page.getByRole('status', { name: 'Key status' })).toHaveText('No API key yet.')
+    await page.getByLabel('API key', { exact: true }).fill(key)
+    await page.getByRole('button', { name: 'Save key' }).click()
+    await expect(page.getByText('Key saved and checked.')).toBeVisible({ timeout: 15_000 })
+    await expect(page.getByRole('status', { name: 'Key status' })).toContainText(
+      'Your key is saved on the server, in its state folder (file api-key, mode 600).',
+    )
+    const file = join(served.stateDir, 'api-key')
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
+    expect((await readFile(file, 'utf8')).trim()).toBe(key)
+    expect(served.process.output()).not.toContain(key)
   })
 })

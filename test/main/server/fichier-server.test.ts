@@ -207,3 +207,54 @@ describe('fichier serve: /ws', () => {
     expect(await closed).toBe(1009)
   })
 })
+
+describe('fichier serve: behind a password', () => {
+  it('lets nothing but the login through without a session: pages redirect, the rest and /ws get 401', async () => {
+    // A session is a cookie `session=ok`; /login is the auth's own page.
+    const gated = await startFichierServer({
+      listen: { host: '127.0.0.1', port: 0 },
+      publicHosts: ['nas.local'],
+      rendererDir,
+      endpoint: service.service,
+      auth: {
+        required: true,
+        async handle(req, res) {
+          if (!req.url?.startsWith('/login')) return false
+          res.writeHead(200, { 'Content-Type': 'text/html' }).end('login page')
+          return true
+        },
+        isAuthenticated: (req) => req.headers.cookie === 'session=ok',
+      },
+      log: () => undefined,
+    })
+    try {
+      const get = (path: string, headers: Record<string, string>) =>
+        new Promise<Answer>((resolve, reject) => {
+          request(`${gated.url}${path}`, { headers }, (res) => {
+            let body = ''
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+          })
+            .on('error', reject)
+            .end()
+        })
+      const page = await get('/', { Accept: 'text/html' })
+      expect(page.status).toBe(302)
+      expect(page.headers['location']).toBe('/login')
+      expect((await get('/assets/index-abc.js', {})).status).toBe(401)
+      const login = await get('/login', {})
+      expect(login.body).toBe('login page')
+      expect(login.headers['x-frame-options']).toBe('DENY')
+      expect((await get('/', { Accept: 'text/html', Cookie: 'session=ok' })).status).toBe(200)
+      const port = new URL(gated.url).port
+      expect((await get('/', { Cookie: 'session=ok', Host: `nas.local:${port}` })).status).toBe(200)
+
+      await expect(openSocket(gated.url)).rejects.toMatchObject({ status: 401 })
+      const page2 = await openSocket(gated.url, { Cookie: 'session=ok' })
+      expect((await page2.call('settings:get', {})).ok).toBe(true)
+      await page2.close()
+    } finally {
+      await gated.close()
+    }
+  })
+})
