@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { syntheticBytes } from '../../emulator/index'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
+import { SCREENSHOT_DIR } from '../fixtures/test'
 import { expect, test } from './served-app'
 
 const { key } = EMULATOR_ACCOUNTS.premium
@@ -38,6 +39,8 @@ test.describe('the interface served by fichier serve, in a browser', () => {
     await expect(stateCounts(page)).toContainText('2 done', { timeout: 30_000 })
     // Finished transfers are told in the page (a browser has no desktop notifications).
     await expect(page.getByText('Download finished: big.iso')).toBeVisible()
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'served-transfers.png'), animations: 'disabled' })
     // Nothing to open or show in a folder: the files are on the server.
     await expect(page.getByRole('button', { name: /^Show .* in its folder$/ })).toHaveCount(0)
 
