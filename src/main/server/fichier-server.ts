@@ -146,7 +146,12 @@ export async function startFichierServer(options: FichierServerOptions): Promise
     } else if (!options.auth.isAuthenticated(req)) {
       refuseUpgrade(socket, 401, 'Unauthorized', 'Log in first.')
     } else {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // The page's socket lives no longer than its session (logout, lifetime): it then reloads to the login.
+        const unwatch = options.auth.onSessionEnd(req, () => ws.close(4401, 'Session ended'))
+        ws.once('close', unwatch)
+        wss.emit('connection', ws, req)
+      })
     }
   })
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TransferStatus } from '../../../src/shared/model/transfer'
-import { createServerAuth } from '../../../src/main/server/auth/index'
+import { createServerAuth, setServerPassword } from '../../../src/main/server/auth/index'
 import { startFichierServer, type FichierServer } from '../../../src/main/server/fichier-server'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
 import { createTestService, type TestService } from '../../helpers/test-service'
@@ -209,52 +209,55 @@ describe('fichier serve: /ws', () => {
 })
 
 describe('fichier serve: behind a password', () => {
-  it('lets nothing but the login through without a session: pages redirect, the rest and /ws get 401', async () => {
-    // A session is a cookie `session=ok`; /login is the auth's own page.
+  it("lets nothing but the login through without a session; a logout closes the page's socket", async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'fd-gated-'))
+    await setServerPassword(stateDir, 'correct horse battery')
     const gated = await startFichierServer({
       listen: { host: '127.0.0.1', port: 0 },
       publicHosts: ['nas.local'],
       rendererDir,
       endpoint: service.service,
-      auth: {
-        required: true,
-        async handle(req, res) {
-          if (!req.url?.startsWith('/login')) return false
-          res.writeHead(200, { 'Content-Type': 'text/html' }).end('login page')
-          return true
-        },
-        isAuthenticated: (req) => req.headers.cookie === 'session=ok',
-      },
+      auth: await createServerAuth({ stateDir, secureCookies: false, log: () => undefined }),
       log: () => undefined,
     })
-    try {
-      const get = (path: string, headers: Record<string, string>) =>
-        new Promise<Answer>((resolve, reject) => {
-          request(`${gated.url}${path}`, { headers }, (res) => {
-            let body = ''
-            res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-          })
-            .on('error', reject)
-            .end()
+    const send = (path: string, headers: Record<string, string>, method = 'GET', body = '') =>
+      new Promise<Answer>((resolve, reject) => {
+        request(`${gated.url}${path}`, { method, headers }, (res) => {
+          let text = ''
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
         })
-      const page = await get('/', { Accept: 'text/html' })
+          .on('error', reject)
+          .end(body)
+      })
+    try {
+      const page = await send('/', { Accept: 'text/html' })
       expect(page.status).toBe(302)
       expect(page.headers['location']).toBe('/login')
-      expect((await get('/assets/index-abc.js', {})).status).toBe(401)
-      const login = await get('/login', {})
-      expect(login.body).toBe('login page')
-      expect(login.headers['x-frame-options']).toBe('DENY')
-      expect((await get('/', { Accept: 'text/html', Cookie: 'session=ok' })).status).toBe(200)
-      const port = new URL(gated.url).port
-      expect((await get('/', { Cookie: 'session=ok', Host: `nas.local:${port}` })).status).toBe(200)
-
+      expect((await send('/assets/index-abc.js', {})).status).toBe(401)
       await expect(openSocket(gated.url)).rejects.toMatchObject({ status: 401 })
-      const page2 = await openSocket(gated.url, { Cookie: 'session=ok' })
-      expect((await page2.call('settings:get', {})).ok).toBe(true)
-      await page2.close()
+
+      const login = await send(
+        '/login',
+        { 'Content-Type': 'application/x-www-form-urlencoded', Origin: gated.url },
+        'POST',
+        'password=correct+horse+battery',
+      )
+      expect(login.status).toBe(303)
+      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? ''
+      expect((await send('/', { Accept: 'text/html', Cookie: cookie })).status).toBe(200)
+      const port = new URL(gated.url).port
+      expect((await send('/', { Cookie: cookie, Host: `nas.local:${port}` })).status).toBe(200)
+
+      const socket = await openSocket(gated.url, { Cookie: cookie })
+      expect((await socket.call('settings:get', {})).ok).toBe(true)
+      const closed = new Promise<number>((resolve) => socket.socket.once('close', (code) => resolve(code)))
+      expect((await send('/logout', { Cookie: cookie, Origin: gated.url }, 'POST')).status).toBe(303)
+      expect(await closed).toBe(4401)
+      await expect(openSocket(gated.url, { Cookie: cookie })).rejects.toMatchObject({ status: 401 })
     } finally {
       await gated.close()
+      await rm(stateDir, { recursive: true, force: true })
     }
   })
 })

@@ -1,4 +1,4 @@
-import { stat, readFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AppError } from '../../core/lib/app-error'
 import type { Command } from '../command'
@@ -33,7 +33,7 @@ export const serveCommand: Command = {
   description: [
     `Runs the transfer engine on this machine and serves the app's interface to a browser, at http://${DEFAULT} by default. It prints "serving on URL" once it answers, and keeps running until Ctrl-C or SIGTERM (unfinished transfers stay in the queue).`,
     'The API key comes from --key-file or FICHIER_API_KEY, or is set in the Account view and then kept in the state folder, in a file only this user can read. It never reaches the browser.',
-    'Security: without a password the server only listens on loopback (127.0.0.1, ::1, localhost); any other address is refused until a password is set. Pages must come from this server (Origin and Host are checked), and names other than IP addresses and localhost must be given with --public-host.',
+    'Security: without a password the server only listens on loopback (127.0.0.1, ::1, localhost); any other address is refused until a password is set with --set-password (then the browser asks for it). Pages must come from this server (Origin and Host are checked), and names other than IP addresses and localhost must be given with --public-host.',
   ].join('\n\n'),
   options: {
     listen: { type: 'string' },
@@ -42,6 +42,8 @@ export const serveCommand: Command = {
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'public-host': { type: 'string', multiple: true },
+    'set-password': { type: 'boolean' },
+    'password-file': { type: 'string' },
   },
   optionHelp: [
     ['--listen HOST:PORT', `address to serve on (default ${DEFAULT}; [::1]:PORT for IPv6)`],
@@ -53,10 +55,33 @@ export const serveCommand: Command = {
     ['--tls-cert FILE', 'PEM certificate: serve https (and wss) instead of http; needs --tls-key'],
     ['--tls-key FILE', 'PEM private key of --tls-cert'],
     ['--public-host NAME', 'a host name the server is reached under, e.g. nas.local (repeat for several)'],
+    [
+      '--set-password',
+      'set the password of the served interface (asked twice, or read from stdin), then exit',
+    ],
+    ['--password-file FILE', 'with --set-password: read it from FILE (mode 600) instead'],
   ],
   minOperands: 0,
   maxOperands: 0,
   async run({ args, io, output, signal, stateDir }) {
+    const passwordFile = args.string('password-file')
+    if (args.flag('set-password')) {
+      const { readNewPassword, setServerPassword } = await import('../../server/auth/index')
+      const password = await readNewPassword({
+        ...(passwordFile ? { passwordFile: resolve(io.cwd, passwordFile) } : {}),
+        stdin: io.stdin,
+        isTTY: (io.stdin as { isTTY?: boolean }).isTTY === true,
+      })
+      await mkdir(stateDir, { recursive: true, mode: 0o700 })
+      await setServerPassword(stateDir, password)
+      output.line(`password set in ${stateDir}; it applies from the next start of fichier serve`)
+      return ExitCode.ok
+    }
+    if (passwordFile !== undefined) {
+      throw new UsageError(
+        '--password-file goes with --set-password: fichier serve --set-password --password-file FILE',
+      )
+    }
     const listenText = args.string('listen') ?? DEFAULT
     const listen = parseListenAddress(listenText)
     if (!listen) {
