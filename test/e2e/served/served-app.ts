@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
-import { startCli, type CliStart } from '../../main/cli/cli-process'
+import { runCli, startCli, type CliStart } from '../../main/cli/cli-process'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 
 /** A real `fichier serve` process on a free loopback port, on the emulator, with its folders. */
@@ -21,6 +21,8 @@ export interface ServedApp {
 interface Fixtures {
   /** The key the server starts with (FICHIER_API_KEY): the emulator's Premium key, or null for none. */
   serveKey: string | null
+  /** A password set with `fichier serve --set-password` before the start (the page then logs in first). */
+  servePassword: string | null
   emulator: RunningEmulator
   served: ServedApp
   /** The page at the server's URL, showing its frame; fails the test if it logged errors. */
@@ -41,15 +43,22 @@ async function servingUrl(cli: CliStart): Promise<string> {
 
 export const test = base.extend<Fixtures>({
   serveKey: [EMULATOR_ACCOUNTS.premium.key, { option: true }],
+  servePassword: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ rateLimits: false, keys: Object.values(EMULATOR_ACCOUNTS) })
     await use(emulator)
     await emulator.stop()
   },
-  served: async ({ emulator, serveKey }, use) => {
+  served: async ({ emulator, serveKey, servePassword }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'fd-served-'))
     const stateDir = join(root, 'state')
+    if (servePassword !== null) {
+      const set = await runCli(['serve', '--set-password', '--state-dir', stateDir], {
+        stdin: `${servePassword}\n`,
+      })
+      if (set.code !== 0) throw new Error(`fichier serve --set-password failed:\n${set.stderr}`)
+    }
     const downloadDir = await mkdtemp(join(root, 'downloads-'))
     const cli = startCli(
       ['serve', '--listen', '127.0.0.1:0', '--state-dir', stateDir, '--download-dir', downloadDir],
@@ -82,7 +91,7 @@ export const test = base.extend<Fixtures>({
       await rm(root, { recursive: true, force: true })
     }
   },
-  page: async ({ page, served }, use) => {
+  page: async ({ page, served, servePassword }, use) => {
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     page.on('console', (message) => {
@@ -93,6 +102,11 @@ export const test = base.extend<Fixtures>({
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`)
     })
     await page.goto(served.url)
+    if (servePassword !== null) {
+      await expect(page).toHaveTitle('Log in · Fichier Desk')
+      await page.getByLabel('Password').fill(servePassword)
+      await page.getByRole('button', { name: 'Log in' }).click()
+    }
     await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
     await use(page)
     expect(problems, 'the page logged errors').toEqual([])

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { syntheticBytes } from '../../emulator/index'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { SCREENSHOT_DIR } from '../fixtures/test'
+import { openSocket } from '../../main/server/ws-client'
 import { expect, test } from './served-app'
 
 const { key } = EMULATOR_ACCOUNTS.premium
@@ -115,5 +116,35 @@ test.describe('a server started without a key', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600)
     expect((await readFile(file, 'utf8')).trim()).toBe(key)
     expect(served.process.output()).not.toContain(key)
+  })
+})
+
+test.describe('a server with a password', () => {
+  test.use({ servePassword: 'correct horse battery' })
+
+  test('is used after the login page; without the session cookie neither the page nor /ws answer', async ({
+    page,
+    served,
+    emulator,
+    browser,
+  }) => {
+    const file = await emulator.control.createFile({
+      key,
+      name: 'after-login.txt',
+      content: 'in '.repeat(100),
+    })
+    await page.getByRole('button', { name: 'Add links' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add links' })
+    await dialog.getByRole('textbox', { name: 'Links', exact: true }).fill(file.url)
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(stateCounts(page)).toContainText('1 done', { timeout: 15_000 })
+    expect(await readFile(join(served.downloadDir, 'after-login.txt'), 'utf8')).toBe('in '.repeat(100))
+
+    // Another page without the session cookie gets the login page; a WebSocket without it is refused.
+    const stranger = await browser.newPage()
+    await stranger.goto(served.url)
+    await expect(stranger).toHaveTitle('Log in · Fichier Desk')
+    await stranger.close()
+    await expect(openSocket(served.url)).rejects.toMatchObject({ status: 401 })
   })
 })
