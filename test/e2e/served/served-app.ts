@@ -11,10 +11,15 @@ export interface ServedApp {
   url: string
   stateDir: string
   downloadDir: string
-  process: CliStart
+  /** What the server process gets in its environment (the key, the emulator's address). */
+  env: Record<string, string | undefined>
+  /** Everything the server processes wrote so far. */
+  output(): string
   /** Stops the server with SIGTERM and answers its exit code and output. */
   stop(): Promise<{ code: number | null; output: string }>
-  /** Whether `stop` was called (the page then fails to reach the server, as it should). */
+  /** Stops the server and starts it again on the same address and state folder. */
+  restart(): Promise<void>
+  /** Whether the server was ever stopped (the page then fails to reach it for a while, as it should). */
   stopped(): boolean
 }
 
@@ -60,31 +65,41 @@ export const test = base.extend<Fixtures>({
       if (set.code !== 0) throw new Error(`fichier serve --set-password failed:\n${set.stderr}`)
     }
     const downloadDir = await mkdtemp(join(root, 'downloads-'))
-    const cli = startCli(
-      ['serve', '--listen', '127.0.0.1:0', '--state-dir', stateDir, '--download-dir', downloadDir],
-      {
-        env: {
-          FICHIER_API_KEY: serveKey ?? undefined,
-          FICHIER_API_URL: emulator.apiUrl,
-          FICHIER_DESK_KEYS_DIR: join(root, 'keys'),
-        },
-      },
-    )
-    let stopped: Promise<{ code: number | null; output: string }> | null = null
-    const stop = () =>
-      (stopped ??= (async () => {
+    const env = {
+      FICHIER_API_KEY: serveKey ?? undefined,
+      FICHIER_API_URL: emulator.apiUrl,
+      FICHIER_DESK_KEYS_DIR: join(root, 'keys'),
+    }
+    const launch = (listen: string) =>
+      startCli(['serve', '--listen', listen, '--state-dir', stateDir, '--download-dir', downloadDir], { env })
+    let cli = launch('127.0.0.1:0')
+    let earlier = ''
+    let stopping: Promise<{ code: number | null; output: string }> | null = null
+    let everStopped = false
+    const stop = () => {
+      everStopped = true
+      return (stopping ??= (async () => {
         if (cli.child.exitCode === null) cli.child.kill('SIGTERM')
         const run = await cli.done
         return { code: run.code, output: run.stdout + run.stderr }
       })())
+    }
+    const url = await servingUrl(cli)
     try {
       await use({
-        url: await servingUrl(cli),
+        url,
         stateDir,
         downloadDir,
-        process: cli,
+        env,
+        output: () => earlier + cli.output(),
         stop,
-        stopped: () => stopped !== null,
+        async restart() {
+          earlier += (await stop()).output
+          cli = launch(new URL(url).host)
+          stopping = null
+          await servingUrl(cli)
+        },
+        stopped: () => everStopped,
       })
     } finally {
       await stop()

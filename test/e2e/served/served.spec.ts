@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { syntheticBytes } from '../../emulator/index'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { SCREENSHOT_DIR } from '../fixtures/test'
+import { runCli } from '../../main/cli/cli-process'
 import { openSocket } from '../../main/server/ws-client'
 import { expect, test } from './served-app'
 
@@ -97,6 +98,32 @@ test.describe('the interface served by fichier serve, in a browser', () => {
   })
 })
 
+test('reconnects to a restarted server and shows what happened meanwhile', async ({
+  page,
+  served,
+  emulator,
+}) => {
+  const file = await emulator.control.createFile({ key, name: 'while-away.txt', content: 'away '.repeat(50) })
+  await section(page, 'History').click()
+  await expect(page.getByRole('heading', { name: 'Nothing finished yet' })).toBeVisible()
+
+  await served.stop()
+  await expect(page.getByText('Lost the connection to the server; reconnecting…')).toBeVisible()
+  // Meanwhile a command line fetches a file with the same state folder: it lands in the history.
+  const out = join(served.downloadDir, 'cli')
+  const fetched = await runCli(['download', file.url, '--out', out, '--state-dir', served.stateDir], {
+    env: served.env,
+  })
+  expect(fetched.code, fetched.stderr).toBe(0)
+
+  await served.restart()
+  await expect(page.getByText('Connected to the server again.')).toBeVisible({ timeout: 20_000 })
+  const table = page.getByRole('table', { name: 'Finished transfers' })
+  await expect(table.getByRole('row').filter({ hasText: 'while-away.txt' })).toBeVisible()
+  await section(page, 'Settings').click()
+  await expect(page.getByLabel('Transfers at once')).toHaveValue('3')
+})
+
 test.describe('a server started without a key', () => {
   test.use({ serveKey: null })
 
@@ -115,7 +142,7 @@ test.describe('a server started without a key', () => {
     const file = join(served.stateDir, 'api-key')
     expect((await stat(file)).mode & 0o777).toBe(0o600)
     expect((await readFile(file, 'utf8')).trim()).toBe(key)
-    expect(served.process.output()).not.toContain(key)
+    expect(served.output()).not.toContain(key)
   })
 })
 
