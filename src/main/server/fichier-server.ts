@@ -50,6 +50,8 @@ export interface FichierServer {
 }
 
 const WS_PATH = '/ws'
+/** `{ passwordRequired }` for the page (behind the session like everything else). */
+export const SESSION_PATH = '/session'
 
 /** A refusal on the upgrade path: a plain HTTP answer written on the raw socket, then closed. */
 function refuseUpgrade(socket: Duplex, status: number, reason: string, text: string): void {
@@ -96,7 +98,15 @@ export async function startFichierServer(options: FichierServerOptions): Promise
       return
     }
     for (const route of options.routes ?? []) if (await route(req, res)) return
-    if (new URL(req.url ?? '/', 'http://x').pathname === WS_PATH) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === SESSION_PATH && req.method === 'GET') {
+      // What the page needs to offer a logout: whether there is a password (hence a session) at all.
+      const body = JSON.stringify({ passwordRequired: options.auth.required })
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(body)
+      return
+    }
+    if (path === WS_PATH) {
       sendText(res, 426, 'This address takes a WebSocket.', { Upgrade: 'websocket' })
       return
     }

@@ -88,6 +88,8 @@ test.describe('the interface served by fichier serve, in a browser', () => {
   test('says where the key is kept, and stops cleanly on SIGTERM', async ({ page, served }) => {
     await section(page, 'Account').click()
     await expect(page.getByText('This server has no system keychain')).toBeVisible()
+    // No password, no session: nothing to log out of.
+    await expect(section(page, 'Log out')).toHaveCount(0)
     await expect(page.getByRole('status', { name: 'Key status' })).toContainText(
       'Your key was given when the server started',
     )
@@ -149,7 +151,7 @@ test.describe('a server started without a key', () => {
 test.describe('a server with a password', () => {
   test.use({ servePassword: 'correct horse battery' })
 
-  test('is used after the login page; without the session cookie neither the page nor /ws answer', async ({
+  test('is used after the login page; without the session cookie neither the page nor /ws answer; Log out ends it', async ({
     page,
     served,
     emulator,
@@ -173,5 +175,11 @@ test.describe('a server with a password', () => {
     await expect(stranger).toHaveTitle('Log in · Fichier Desk')
     await stranger.close()
     await expect(openSocket(served.url)).rejects.toMatchObject({ status: 401 })
+
+    // Log out ends the session: back to the login page, and the app's page asks for the password again.
+    await section(page, 'Log out').click()
+    await expect(page).toHaveTitle('Log in · Fichier Desk')
+    await page.goto(served.url)
+    await expect(page).toHaveTitle('Log in · Fichier Desk')
   })
 })

@@ -98,6 +98,7 @@ describe('fichier serve: HTTP', () => {
     expect((await fetchRaw('/..%2f..%2fetc%2fpasswd')).status).toBe(404)
     expect((await fetchRaw('/%2e%2e/%2e%2e/etc/hostname')).status).toBe(404)
     expect((await fetchRaw('/ws')).status).toBe(426)
+    expect(JSON.parse((await fetchRaw('/session')).body)).toEqual({ passwordRequired: false })
   })
 
   it('refuses a Host that is not this server (DNS rebinding)', async () => {
@@ -246,6 +247,10 @@ describe('fichier serve: behind a password', () => {
       expect(login.status).toBe(303)
       const cookie = String(login.headers['set-cookie']).split(';')[0] ?? ''
       expect((await send('/', { Accept: 'text/html', Cookie: cookie })).status).toBe(200)
+      expect((await send('/session', {})).status).toBe(401)
+      expect(JSON.parse((await send('/session', { Cookie: cookie })).body)).toEqual({
+        passwordRequired: true,
+      })
       const port = new URL(gated.url).port
       expect((await send('/', { Cookie: cookie, Host: `nas.local:${port}` })).status).toBe(200)
 

@@ -1,5 +1,7 @@
 /** English strings of the frame (sidebar, status bar, app-wide notices): the reference every other language follows. */
 export const shell = {
+  /** In a browser, against a server with a password. */
+  logout: 'Log out',
   sections: {
     label: 'Sections',
     transfers: 'Transfers',

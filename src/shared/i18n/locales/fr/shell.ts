@@ -2,6 +2,7 @@ import type { Translation } from '../../translation'
 import type { shell as en } from '../en/shell'
 
 export const shell: Translation<typeof en> = {
+  logout: 'Se déconnecter',
   sections: {
     label: 'Sections',
     transfers: 'Transferts',
