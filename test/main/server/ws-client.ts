@@ -15,10 +15,14 @@ export interface TestSocket {
 }
 
 /** Opens `/ws` on `url` with the headers a page of `origin` sends; rejects with the refusal's status. */
-export function openSocket(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+export function openSocket(
+  url: string,
+  headers: Record<string, string> = {},
+  tls: { ca?: Buffer } = {},
+): Promise<TestSocket> {
   const wsUrl = `${url.replace(/^http/, 'ws')}/ws`
   const origin = headers['Origin'] ?? new URL(url).origin
-  const socket = new WebSocket(wsUrl, { headers: { ...headers, Origin: origin } })
+  const socket = new WebSocket(wsUrl, { headers: { ...headers, Origin: origin }, ...tls })
   const pending = new Map<number, (result: IpcResult<unknown>) => void>()
   const events: TestSocket['events'] = []
   const refusals: IpcResult<unknown>[] = []
