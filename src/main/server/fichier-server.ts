@@ -137,7 +137,7 @@ export async function startFichierServer(options: FichierServerOptions): Promise
       dispatch,
       events: options.endpoint.events,
       validateEvents: options.validateOutputs ?? false,
-      maxBufferedBytes: options.maxBufferedBytes ?? 8 * 1024 * 1024,
+      maxBufferedBytes: options.maxBufferedBytes ?? 32 * 1024 * 1024,
       maxPendingCommands: 64,
       log: options.log,
     })

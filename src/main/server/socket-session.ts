@@ -11,8 +11,10 @@ export interface SocketSessionOptions {
   /** Development builds and tests: each event payload is checked against the contract before it leaves. */
   validateEvents?: boolean
   /**
-   * Past this many bytes waiting to be sent, the page is too slow to follow: the socket is closed,
-   * and the page reconnects and takes a fresh snapshot. Keeps the server's memory bounded.
+   * Past this many bytes waiting to be sent when a lifecycle event comes, the page is too slow to
+   * follow: the socket is closed, and the page reconnects and takes a fresh snapshot. Keeps the
+   * server's memory bounded. (Answers are always sent: the page asked for them, a bounded number
+   * at a time; progress ticks never pile up, see below.)
    */
   maxBufferedBytes: number
   /** Commands of one page under way at once; more are answered BUSY. */
@@ -22,7 +24,8 @@ export interface SocketSessionOptions {
 
 /**
  * One page's WebSocket: commands in, answers and events out. Progress ticks are coalesced per
- * socket: at most one is being written and one waits (the newest), so a slow page never makes
+ * socket: at most one is being written and one waits (the newest), and the next is sent only once
+ * the last reached the socket (so after everything queued before it), so a slow page never makes
  * the server queue ticks. Returns the disposer (also run when the socket closes).
  */
 export function attachSocketSession(socket: WebSocket, options: SocketSessionOptions): () => void {
@@ -32,11 +35,6 @@ export function attachSocketSession(socket: WebSocket, options: SocketSessionOpt
 
   const send = (message: unknown, done?: (error?: Error) => void): boolean => {
     if (socket.readyState !== WebSocket.OPEN) return false
-    if (socket.bufferedAmount > options.maxBufferedBytes) {
-      options.log(`ws: a page fell ${socket.bufferedAmount} bytes behind; closing its socket (it reconnects)`)
-      socket.terminate()
-      return false
-    }
     socket.send(JSON.stringify(message), done)
     return true
   }
@@ -62,6 +60,11 @@ export function attachSocketSession(socket: WebSocket, options: SocketSessionOpt
     if (event === 'transfers:progress') {
       pendingTick = payload as EventMap['transfers:progress']
       flushTick()
+      return
+    }
+    if (socket.bufferedAmount > options.maxBufferedBytes) {
+      options.log(`ws: a page fell ${socket.bufferedAmount} bytes behind; closing its socket (it reconnects)`)
+      socket.terminate()
       return
     }
     send({ event, payload })

@@ -189,6 +189,33 @@ describe('fichier serve: /ws', () => {
     await page.close()
   })
 
+  it('disconnects a page that falls too far behind on lifecycle events, instead of queueing for it', async () => {
+    const small = await startFichierServer({
+      listen: { host: '127.0.0.1', port: 0 },
+      rendererDir,
+      endpoint: service.service,
+      auth: await createServerAuth({ stateDir: service.dataDir, secureCookies: false, log: () => undefined }),
+      maxBufferedBytes: 256 * 1024,
+      log: () => undefined,
+    })
+    try {
+      const page = await openSocket(small.url)
+      const closed = new Promise<void>((resolve) => page.socket.once('close', () => resolve()))
+      page.socket.pause()
+      const reason = 'slow '.repeat(20_000)
+      for (let i = 0; i < 400 && page.socket.readyState === page.socket.OPEN; i++) {
+        service.service.events.emit('api:paused', { until: i, reason })
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      page.socket.resume()
+      await closed
+      const received = page.events.filter((entry) => entry.event === 'api:paused').length
+      expect(received).toBeLessThan(400)
+    } finally {
+      await small.close()
+    }
+  })
+
   it('refuses a page of another origin, and a foreign Host, with 403', async () => {
     await expect(openSocket(server.url, { Origin: 'http://attacker.example' })).rejects.toMatchObject({
       status: 403,
