@@ -25,11 +25,13 @@ export interface WebBridgeOptions {
 
 type Message = { id: number | null; result: IpcResult<unknown> } | { event: EventChannel; payload: unknown }
 
-const lost = (channel: string): IpcResult<never> => ({
+const lost = (channel: string, sent: boolean): IpcResult<never> => ({
   ok: false,
   error: {
     code: 'DISCONNECTED',
-    message: `${channel}: the connection to the server was lost before it answered; it may or may not have been done.`,
+    message: sent
+      ? `${channel}: the connection to the server was lost before it answered; it may or may not have been done.`
+      : `${channel}: the server cannot be reached; try again once it is back.`,
   },
 })
 
@@ -41,9 +43,10 @@ function ownSocketUrl(): string {
 
 /**
  * The contract over the server's WebSocket (`fichier serve`): commands as `{ id, channel, input }`
- * answered by `{ id, result }`, events pushed as `{ event, payload }`. Calls made while the socket
- * connects wait for it; calls under way when it drops are answered DISCONNECTED. It reconnects by
- * itself; when the session is gone (the server answers 401), the page reloads to the login page.
+ * answered by `{ id, result }`, events pushed as `{ event, payload }`. Calls made while the first
+ * socket connects wait for it; calls under way when it drops, or made while the server is away, are
+ * answered DISCONNECTED at once (nothing hangs). It reconnects by itself; when the session is gone
+ * (the server answers 401), the page reloads to the login page.
  */
 export function createWebBridge(options: WebBridgeOptions = {}): WebBridge {
   const url = options.url ?? ownSocketUrl()
@@ -106,10 +109,10 @@ export function createWebBridge(options: WebBridgeOptions = {}): WebBridge {
     current.addEventListener('close', () => {
       if (socket !== current) return
       socket = null
+      const unsent = new Set(waiting.splice(0).map((entry) => entry.id))
       for (const [id, call] of pending) {
-        if (waiting.some((entry) => entry.id === id)) continue
         pending.delete(id)
-        call.resolve(lost(call.channel))
+        call.resolve(lost(call.channel, !unsent.has(id)))
       }
       if (closed) return
       setState('lost')
@@ -124,8 +127,8 @@ export function createWebBridge(options: WebBridgeOptions = {}): WebBridge {
   return {
     invoke<C extends InvokeChannel>(channel: C, input: unknown) {
       return new Promise<IpcResult<InvokeOutput<C>>>((resolve) => {
-        if (closed) {
-          resolve(lost(channel))
+        if (closed || state === 'lost') {
+          resolve(lost(channel, false))
           return
         }
         const id = nextId++
@@ -158,7 +161,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): WebBridge {
       socket?.close()
       for (const [id, call] of pending) {
         pending.delete(id)
-        call.resolve(lost(call.channel))
+        call.resolve(lost(call.channel, true))
       }
     },
   }
