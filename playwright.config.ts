@@ -1,12 +1,32 @@
-import { defineConfig } from '@playwright/test'
+import { defineConfig, type PlaywrightTestOptions, type PlaywrightWorkerOptions } from '@playwright/test'
 import { findChromium } from './test/e2e/fixtures/chromium-path'
 
 const chromium = findChromium()
 
+/** Chromium as every browser project runs it. */
+const chromiumUse: Partial<PlaywrightTestOptions & PlaywrightWorkerOptions> = {
+  browserName: 'chromium',
+  viewport: { width: 1200, height: 760 },
+  launchOptions: {
+    ...('path' in chromium ? { executablePath: chromium.path } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+  trace: 'retain-on-failure',
+}
+
 /**
  * `browser`: the built renderer in Chromium, against a service exposed by the test as
- * `window.fichier`. `electron`: the packaged app itself. A global setup builds the renderer when
- * it is stale and serves it over loopback.
+ * `window.fichier`. `served`: Chromium on a real `fichier serve` process and its WebSocket.
+ * `electron`: the packaged app itself. A global setup builds the renderer when it is stale and
+ * serves it over loopback.
  */
 export default defineConfig({
   globalSetup: './test/e2e/fixtures/global-setup.ts',
@@ -22,23 +42,13 @@ export default defineConfig({
     {
       name: 'browser',
       testDir: './test/e2e/browser',
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1200, height: 760 },
-        launchOptions: {
-          ...('path' in chromium ? { executablePath: chromium.path } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-        trace: 'retain-on-failure',
-      },
+      use: chromiumUse,
+    },
+    {
+      name: 'served',
+      testDir: './test/e2e/served',
+      timeout: 60_000,
+      use: chromiumUse,
     },
     {
       name: 'electron',

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { ApiKey } from '../../shared/model/account'
 import type { SettingsPatch } from '../../shared/model/settings'
 import { EnvSecrets } from '../core/account/env-secrets'
+import type { SecretsPort } from '../core/account/secrets-port'
 import { createCore, type Core } from '../core/create-core'
 import type { BudgetWait } from '../core/fichier/fichier-client'
 import { AppError } from '../core/lib/app-error'
@@ -15,6 +16,8 @@ import { lockWaitingClient } from './lock-waiting-client'
 export interface CliCoreOptions {
   stateDir: string
   keyFile: string | undefined
+  /** Where the key lives when it may be set later (`fichier serve`); without it the key must be given at start. */
+  secrets?: SecretsPort
   env: Record<string, string | undefined>
   /** Where downloads go when no folder is given. */
   defaultDownloadsDir: string
@@ -48,15 +51,15 @@ export interface CliCore {
  * before anything else), the queue and settings in the state folder, locked for this process.
  */
 export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
-  const secrets = new EnvSecrets({ env: options.env, keyFile: options.keyFile })
+  const secrets = options.secrets ?? new EnvSecrets({ env: options.env, keyFile: options.keyFile })
   const key = await secrets.load()
-  if (!key) {
+  if (!key && !options.secrets) {
     throw new AppError(
       'NO_KEY',
       'No 1fichier API key: set FICHIER_API_KEY, or pass --key-file FILE (a file only you can read).',
     )
   }
-  if (!ApiKey.safeParse(key).success) {
+  if (key && !ApiKey.safeParse(key).success) {
     throw new AppError(
       'AUTH_INVALID_KEY',
       `The API key ${options.keyFile ? `in ${options.keyFile}` : 'in FICHIER_API_KEY'} is not a 1fichier API key (32 letters, digits, "-", "_" or "=").`,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Section } from './section'
+import { LogoutButton } from './logout-button'
 import { SectionIcon } from './section-icon'
 
 interface SidebarProps {
@@ -29,6 +30,7 @@ export function Sidebar({ current, onSelect }: SidebarProps) {
           </li>
         ))}
       </ul>
+      <LogoutButton />
     </nav>
   )
 }

@@ -9,6 +9,7 @@ import { mvCommand } from './mv'
 import { remoteUploadCommand } from './remote-upload'
 import { renameCommand } from './rename'
 import { rmCommand } from './rm'
+import { serveCommand } from './serve'
 import { uploadCommand } from './upload'
 
 /** Every sub-command, in the order `fichier --help` lists them. */
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   remoteUploadCommand,
   accountCommand,
   historyCommand,
+  serveCommand,
 ]

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiKey, type AccountState } from '../../../shared/model/account'
 import { account as en } from '../../../shared/i18n/locales/en/account'
 import { describeError } from '../../lib/describe-error'
-import { call } from '../../lib/ipc'
+import { call, transportKind } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStatus, useStores } from '../../stores/stores-context'
 import { AccountHealth } from './account-health'
@@ -51,6 +51,10 @@ export function AccountView() {
     }
   }
 
+  // In a browser the key lives on the server that serves the page, which has no keychain.
+  const onServer = transportKind() === 'web'
+  const storageText = (storage: AccountState['storage']) =>
+    onServer && storage !== 'none' ? t(`key.server.${storage}`) : t(`key.storage.${storage}`)
   const encryptionAvailable = state?.encryptionAvailable ?? true
   const persist = !encryptionAvailable || sessionOnly ? 'session' : 'encrypted'
   const save = (event: FormEvent) => {
@@ -86,10 +90,11 @@ export function AccountView() {
         <form className="card" aria-labelledby="api-key-title" onSubmit={save}>
           <h2 id="api-key-title">{t('key.title')}</h2>
           <p className="field__hint">{t('key.intro')}</p>
+          {onServer ? <p className="field__hint">{t('key.server.note')}</p> : null}
           {state ? (
             <p className="status-line" role="status" aria-label={t('key.statusLabel')}>
               <span className={`dot ${state.hasKey ? 'dot--ok' : 'dot--off'}`} aria-hidden="true" />
-              {state.hasKey ? `${t('key.set')} ${t(`key.storage.${state.storage}`)}` : t('key.none')}
+              {state.hasKey ? `${t('key.set')} ${storageText(state.storage)}` : t('key.none')}
             </p>
           ) : null}
           {!encryptionAvailable ? (

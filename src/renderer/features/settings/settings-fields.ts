@@ -20,8 +20,13 @@ export type OptionLabelKey = { [K in ChoiceKey]: `options.${K}.${keyof Options[K
 export type SettingsField =
   | { key: SettingKey; kind: 'text'; maxLength: number; folder?: boolean }
   | { key: SettingKey; kind: 'number'; min: number; max: number; scale?: number }
-  | { key: SettingKey; kind: 'boolean' }
-  | { key: ChoiceKey; kind: 'choice'; options: readonly { value: string; label: OptionLabelKey }[] }
+  | { key: SettingKey; kind: 'boolean'; desktopOnly?: true }
+  | {
+      key: ChoiceKey
+      kind: 'choice'
+      options: readonly { value: string; label: OptionLabelKey }[]
+      desktopOnly?: true
+    }
   /** The weekly slots of the alternative limits; the draft holds them as JSON. */
   | { key: 'speedSchedule'; kind: 'schedule' }
 
@@ -31,7 +36,10 @@ export interface SettingsGroup {
 }
 
 /** A choice whose every value has a label in the settings namespace (checked by the compiler). */
-function choice<K extends ChoiceKey>(key: K, values: readonly (keyof Options[K] & string)[]): SettingsField {
+function choice<K extends ChoiceKey>(
+  key: K,
+  values: readonly (keyof Options[K] & string)[],
+): Extract<SettingsField, { kind: 'choice' }> {
   return {
     key,
     kind: 'choice',
@@ -39,7 +47,10 @@ function choice<K extends ChoiceKey>(key: K, values: readonly (keyof Options[K] 
   }
 }
 
-/** The form, as data: one entry per setting of the schema, grouped the way people look for them. */
+/**
+ * The form, as data: one entry per setting of the schema, grouped the way people look for them.
+ * `desktopOnly` settings (tray, clipboard, the computer's power) are not shown in a browser.
+ */
 export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: 'downloads',
@@ -69,13 +80,13 @@ export const SETTINGS_GROUPS: SettingsGroup[] = [
   {
     id: 'behaviour',
     fields: [
-      choice('whenQueueEmpty', WhenQueueEmpty.options),
+      { ...choice('whenQueueEmpty', WhenQueueEmpty.options), desktopOnly: true },
       { key: 'notifications', kind: 'boolean' },
-      { key: 'clipboardWatch', kind: 'boolean' },
-      { key: 'keepAwake', kind: 'boolean' },
-      { key: 'closeToTray', kind: 'boolean' },
-      { key: 'startMinimized', kind: 'boolean' },
-      { key: 'startAtLogin', kind: 'boolean' },
+      { key: 'clipboardWatch', kind: 'boolean', desktopOnly: true },
+      { key: 'keepAwake', kind: 'boolean', desktopOnly: true },
+      { key: 'closeToTray', kind: 'boolean', desktopOnly: true },
+      { key: 'startMinimized', kind: 'boolean', desktopOnly: true },
+      { key: 'startAtLogin', kind: 'boolean', desktopOnly: true },
     ],
   },
   {

@@ -4,7 +4,7 @@ import type { Settings, SettingsPatch } from '../../../shared/model/settings'
 import { SpeedSchedule } from '../../../shared/model/speed-schedule'
 import { settings as en } from '../../../shared/i18n/locales/en/settings'
 import { describeError } from '../../lib/describe-error'
-import { call } from '../../lib/ipc'
+import { call, transportKind } from '../../lib/ipc'
 import { IpcCallError } from '../../lib/ipc-call-error'
 import { useStores } from '../../stores/stores-context'
 import { fieldErrors } from './field-errors'
@@ -142,7 +142,7 @@ function FieldControl({
             onChange={(event) => onChange(event.target.value)}
             {...common}
           />
-          <FolderButton onPicked={onChange} />
+          {transportKind() === 'electron' ? <FolderButton onPicked={onChange} /> : null}
         </div>
       ) : (
         <input
@@ -283,6 +283,7 @@ export function SettingsView() {
 
   const general = errors[''] ?? (loadError === null ? undefined : t('loadFailed', { message: loadError }))
   const invalidCount = Object.keys(errors).filter((key) => key !== '').length
+  const desktop = transportKind() === 'electron'
   return (
     <section className="view" aria-labelledby="view-title">
       <header className="view__header">
@@ -299,15 +300,17 @@ export function SettingsView() {
           {SETTINGS_GROUPS.map((group) => (
             <fieldset key={group.id} className="settings__group">
               <legend>{t(`groups.${group.id}`)}</legend>
-              {group.fields.map((field) => (
-                <FieldControl
-                  key={field.key}
-                  field={field}
-                  value={draft[field.key]}
-                  error={errors[field.key]}
-                  onChange={(value) => setDraft((current) => ({ ...current, [field.key]: value }))}
-                />
-              ))}
+              {group.fields
+                .filter((field) => desktop || !('desktopOnly' in field && field.desktopOnly))
+                .map((field) => (
+                  <FieldControl
+                    key={field.key}
+                    field={field}
+                    value={draft[field.key]}
+                    error={errors[field.key]}
+                    onChange={(value) => setDraft((current) => ({ ...current, [field.key]: value }))}
+                  />
+                ))}
             </fieldset>
           ))}
           <div className="settings__actions">

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type For
 import { useTranslation } from 'react-i18next'
 import type { AddResult, LinkEntry } from '../../../shared/model/intake'
 import { describeError } from '../../lib/describe-error'
-import { call } from '../../lib/ipc'
+import { call, transportKind } from '../../lib/ipc'
 import { useItems, useStatus } from '../../stores/stores-context'
 import { CheckedLinks, included, type LinkChoice } from './checked-links'
 import { previewLinks } from './preview-links'
@@ -197,15 +197,17 @@ export function AddLinksDialog({ open, initialText, onClose }: AddLinksDialogPro
               spellCheck={false}
               onChange={(event) => setTargetDir(event.target.value)}
             />
-            <button
-              type="button"
-              className="button"
-              aria-label={t('add.chooseLabel')}
-              disabled={picking}
-              onClick={() => void choose()}
-            >
-              {t('add.choose')}
-            </button>
+            {transportKind() === 'electron' ? (
+              <button
+                type="button"
+                className="button"
+                aria-label={t('add.chooseLabel')}
+                disabled={picking}
+                onClick={() => void choose()}
+              >
+                {t('add.choose')}
+              </button>
+            ) : null}
           </div>
         </div>
         <div className="field">

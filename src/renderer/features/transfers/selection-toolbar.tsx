@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReorderRequest } from '../../../shared/model/intake'
 import { useItems } from '../../stores/stores-context'
+import { transportKind } from '../../lib/ipc'
 import { IS_MAC } from './is-mac'
 import { LocalFileAction, localActionsFor } from './local-file-action'
 import { LocalFileIcon } from './local-file-icon'
@@ -109,21 +110,23 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
               </button>
             ))}
           </span>
-          <span className="selection-bar__group">
-            {LocalFileAction.options.map((action) => (
-              <button
-                key={action}
-                type="button"
-                className="button button--small button--icon"
-                aria-label={t(`actions.${action}`)}
-                title={t(`actions.${action}`)}
-                disabled={!local.has(action)}
-                onClick={() => onLocalFile(action)}
-              >
-                <LocalFileIcon action={action} />
-              </button>
-            ))}
-          </span>
+          {transportKind() === 'electron' ? (
+            <span className="selection-bar__group">
+              {LocalFileAction.options.map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className="button button--small button--icon"
+                  aria-label={t(`actions.${action}`)}
+                  title={t(`actions.${action}`)}
+                  disabled={!local.has(action)}
+                  onClick={() => onLocalFile(action)}
+                >
+                  <LocalFileIcon action={action} />
+                </button>
+              ))}
+            </span>
+          ) : null}
           <span className="selection-bar__group">
             <button
               type="button"

@@ -5,7 +5,7 @@ import type { ReorderRequest, Selection } from '../../../shared/model/intake'
 import type { TransferView } from '../../../shared/model/transfer'
 import { showToast } from '../../app/toasts/toast-center'
 import { describeError } from '../../lib/describe-error'
-import { call } from '../../lib/ipc'
+import { call, transportKind } from '../../lib/ipc'
 import { useItems, useStores } from '../../stores/stores-context'
 import { ConfirmRemoveDialog } from './confirm-remove-dialog'
 import { PasswordDialog } from './password-dialog'
@@ -182,6 +182,7 @@ export function TransfersView({ onAddLinks }: { onAddLinks(): void }) {
 
   const openSelected = useCallback(
     async (action: LocalFileAction, list: readonly string[]) => {
+      if (transportKind() === 'web') return
       const targets = itemsOf(list).filter((item) => localActionsFor(item).includes(action))
       for (const item of targets.slice(0, MAX_OPEN)) await openLocalFile(item, action, t)
       if (targets.length > MAX_OPEN)

@@ -164,6 +164,16 @@ describe('server auth over HTTP', () => {
     expect((await postLogin(port, PASSWORD, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(
       403,
     )
+    expect(
+      (await postLogin(port, PASSWORD, { headers: { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' } }))
+        .status,
+    ).toBe(403)
+
+    // What Chromium sends from the login page itself, whose Referrer-Policy is no-referrer.
+    const fromOwnPage = await postLogin(port, PASSWORD, {
+      headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    })
+    expect(fromOwnPage.status).toBe(303)
 
     const cookie = sessionCookieOf(await postLogin(port, PASSWORD))
     const logout = await send(port, { method: 'POST', path: '/logout', headers: { Cookie: cookie, ...evil } })

@@ -13,6 +13,13 @@ export const account = {
       session: 'Your key is kept in memory for this session only; you will enter it again next time.',
       none: 'No key is stored.',
     },
+    /** In a browser, against `fichier serve`: there is no keychain on the server. */
+    server: {
+      note: 'This server has no system keychain: a saved key is kept in its state folder, in the file api-key that only the user running fichier serve can read (mode 600). The key never reaches this browser.',
+      encrypted: 'Your key is saved on the server, in its state folder (file api-key, mode 600).',
+      session:
+        'Your key was given when the server started (--key-file or FICHIER_API_KEY), or is kept in its memory until it stops.',
+    },
     noEncryption:
       'This system offers no encryption for secrets (no keyring). The key can only be kept for this session.',
     label: 'API key',

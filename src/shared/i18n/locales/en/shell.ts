@@ -1,5 +1,7 @@
 /** English strings of the frame (sidebar, status bar, app-wide notices): the reference every other language follows. */
 export const shell = {
+  /** In a browser, against a server with a password. */
+  logout: 'Log out',
   sections: {
     label: 'Sections',
     transfers: 'Transfers',
@@ -15,6 +17,11 @@ export const shell = {
     linkError: {
       snapshot: 'Could not load the transfer list: {{message}}',
       ready: 'The app did not answer: {{message}}',
+    },
+    /** A page served by fichier serve: its WebSocket to the server. */
+    connection: {
+      lost: 'Lost the connection to the server; reconnecting…',
+      back: 'Connected to the server again.',
     },
     countsLabel: 'Transfers by state',
     accountWarnings_one: '⚠ {{count}} account warning',

@@ -16,6 +16,13 @@ export const account: Translation<typeof en> = {
         'Votre clé est gardée en mémoire pour cette session seulement ; il faudra la saisir à nouveau la prochaine fois.',
       none: 'Aucune clé n’est enregistrée.',
     },
+    server: {
+      note: 'Ce serveur n’a pas de trousseau système : une clé enregistrée est gardée dans son dossier d’état, dans le fichier api-key que seul l’utilisateur qui lance fichier serve peut lire (mode 600). La clé n’arrive jamais dans ce navigateur.',
+      encrypted:
+        'Votre clé est enregistrée sur le serveur, dans son dossier d’état (fichier api-key, mode 600).',
+      session:
+        'Votre clé a été donnée au démarrage du serveur (--key-file ou FICHIER_API_KEY), ou est gardée dans sa mémoire jusqu’à son arrêt.',
+    },
     noEncryption:
       'Ce système ne propose pas de chiffrement des secrets (pas de trousseau). La clé ne peut être gardée que pour cette session.',
     label: 'Clé API',

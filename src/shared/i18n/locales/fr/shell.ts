@@ -2,6 +2,7 @@ import type { Translation } from '../../translation'
 import type { shell as en } from '../en/shell'
 
 export const shell: Translation<typeof en> = {
+  logout: 'Se déconnecter',
   sections: {
     label: 'Sections',
     transfers: 'Transferts',
@@ -17,6 +18,10 @@ export const shell: Translation<typeof en> = {
     linkError: {
       snapshot: 'Impossible de charger la liste des transferts : {{message}}',
       ready: 'L’application ne répond pas : {{message}}',
+    },
+    connection: {
+      lost: 'Connexion au serveur perdue ; reconnexion…',
+      back: 'De nouveau connecté au serveur.',
     },
     countsLabel: 'Transferts par état',
     accountWarnings_one: '⚠ {{count}} alerte du compte',
