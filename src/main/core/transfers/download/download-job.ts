@@ -10,7 +10,9 @@ import { freeName, pathInside, safeFileName } from '../file-name'
 import { PartFile, type PartControl } from './part-file'
 import { isNotCustomer, isUnknownRefusal, laterAgain, needsPremium } from './token-refusals'
 import { isNotReadyToken, ProcessingWait } from './processing-wait'
-import { openRange } from './range-request'
+import { DirectBody } from './direct-body'
+import { pumpDirect } from './direct-pump'
+import { openBody, type RangeBody } from './open-body'
 import { SegmentWriter } from './segment-writer'
 import { TRANSFER_BACKOFF } from '../transfer-backoff'
 import { MIN_SEGMENT_BYTES, planSegments, stealTail, type ActiveSegment } from './segment-plan'
@@ -102,7 +104,7 @@ function isFinalForNow(error: unknown): boolean {
 }
 
 interface OpenedStream {
-  stream: AsyncIterable<Buffer> & { destroy(error?: Error): void }
+  stream: RangeBody
   status: number
   headers: Record<string, string | string[] | undefined>
 }
@@ -193,7 +195,7 @@ export class DownloadJob {
     const url = await this.#tokenUrl(stale)
     const { position: start, end } = range
     const headers: Record<string, string> = { range: `bytes=${start}-${end === null ? '' : end - 1}` }
-    const response = await openRange(url, {
+    const response = await openBody(url, {
       headers,
       signal: this.#signal,
       connectTimeoutMs: 15_000,
@@ -635,11 +637,38 @@ export class DownloadJob {
     maybeFlush: () => void,
   ): Promise<void> {
     const idleMs = this.#deps.idleTimeoutMs ?? 30_000
+    if (opened.stream instanceof DirectBody) {
+      await pumpDirect(opened.stream, segment, until, {
+        part,
+        limiter: this.#deps.limiter,
+        signal: this.#signal,
+        idleTimeoutMs: idleMs,
+        onWritten: (bytes) => {
+          this.#events.onBytes(bytes)
+          maybeFlush()
+        },
+      })
+    } else {
+      await this.#pumpStream(opened.stream, segment, until, part, maybeFlush, idleMs)
+    }
+    if (segment.position < Math.min(segment.end, until)) {
+      throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {
+        retriable: true,
+      })
+    }
+  }
+
+  /** The same over node:http's stream: chunks gathered into blocks by a `SegmentWriter`. */
+  async #pumpStream(
+    stream: Exclude<RangeBody, DirectBody>,
+    segment: ActiveSegment,
+    until: number,
+    part: PartFile,
+    maybeFlush: () => void,
+    idleMs: number,
+  ): Promise<void> {
     const idle = setTimeout(
-      () =>
-        opened.stream.destroy(
-          new TransferFailureError('STALLED', 'The download stalled.', { retriable: true }),
-        ),
+      () => stream.destroy(new TransferFailureError('STALLED', 'The download stalled.', { retriable: true })),
       idleMs,
     )
     const limiter = this.#deps.limiter
@@ -655,7 +684,7 @@ export class DownloadJob {
       () => this.#deps.clock.now(),
     )
     try {
-      for await (const chunk of opened.stream) {
+      for await (const chunk of stream) {
         idle.refresh()
         const room = Math.min(segment.end, until) - segment.position
         const piece = chunk.length > room ? chunk.subarray(0, room) : chunk
@@ -668,7 +697,7 @@ export class DownloadJob {
           })
         }
         if (segment.position >= Math.min(segment.end, until)) {
-          opened.stream.destroy()
+          stream.destroy()
           break
         }
       }
@@ -677,11 +706,6 @@ export class DownloadJob {
       // What was received is written even when the connection failed: the next one starts after it.
       await writer.flush().catch((error: unknown) => {
         throw diskFailure(error, part.partPath)
-      })
-    }
-    if (segment.position < Math.min(segment.end, until)) {
-      throw new TransferFailureError('SHORT_BODY', 'The connection ended before the part was complete.', {
-        retriable: true,
       })
     }
   }

@@ -17,14 +17,14 @@ export interface RangeRequestOptions {
   responseTimeoutMs: number
 }
 
-function timeoutError(what: string, ms: number): Error {
+export function timeoutError(what: string, ms: number): Error {
   return Object.assign(new Error(`The download server did not ${what} within ${ms} ms.`), {
     code: 'ETIMEDOUT',
   })
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308])
-const MAX_REDIRECTS = 5
+export const REDIRECTS = new Set([301, 302, 303, 307, 308])
+export const MAX_REDIRECTS = 5
 
 /**
  * One GET for a download body with node:http(s), nothing decoded, no retry; redirects are followed
