@@ -142,6 +142,36 @@ describe('downloads read into reused memory', () => {
     expect(heads[1]).not.toContain('Connection: close')
   })
 
+  it('drop a stalled body after the idle time, keep what it brought and ask for the rest', async () => {
+    const size = 5 * MiB
+    const file = await emulator.control.createFile({
+      key: KEY,
+      name: 'stall.bin',
+      synthetic: { size, seed: 78 },
+    })
+    emulator.control.resetStats()
+    emulator.control.stallNext({ path: 'download', afterBytes: 2 * MiB })
+    const outcome = await new DownloadJob(
+      { link: file.url, dir, conflict: 'rename', connections: 1 },
+      {
+        clock: systemClock,
+        budget: new ConnectionBudget(30),
+        limiter: new TokenBucket(0, systemClock),
+        tokenFor: async (link, _password, signal) => (await client.downloadToken(link, { signal })).url,
+        whirlpoolOfFile,
+        reserved: new Set(),
+        idleTimeoutMs: 500,
+      },
+      { onMeta: () => undefined, onBytes: () => undefined },
+      new AbortController().signal,
+    ).run()
+    expect(outcome.status).toBe('completed')
+    expect((await readFile(join(dir, 'stall.bin'))).equals(syntheticBytes(78, size))).toBe(true)
+    const stats = emulator.control.stats()
+    expect(stats.downloads).toBe(2)
+    expect(stats.bytesServed).toBe(size)
+  })
+
   it('pass every byte through the shared speed limit, and end byte-identical', async () => {
     const size = 3 * MiB + 99
     const file = await emulator.control.createFile({
