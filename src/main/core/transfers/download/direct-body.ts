@@ -417,7 +417,7 @@ export class DirectBody {
 
   #settleIfDone(): void {
     const settle = this.#settle
-    if (!settle || !this.#ended || this.#writes > 0 || !this.#socket.destroyed) return
+    if (!settle || !this.#over || this.#writes > 0) return
     this.#settle = null
     const error = this.#writeError ?? this.#failure
     if (error === null) settle.resolve()
