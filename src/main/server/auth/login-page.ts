@@ -3,7 +3,8 @@ import type { PageLanguage } from './preferred-language'
 /** Where the login page's style sheet is served (no inline style or script: the CSP holds). */
 export const LOGIN_CSS_PATH = '/login.css'
 
-export type LoginNotice = { kind: 'wrong-password' } | { kind: 'rate-limited'; retryAfterSeconds: number }
+export type LoginNotice =
+  { kind: 'wrong-password' } | { kind: 'rate-limited' | 'busy'; retryAfterSeconds: number }
 
 const TEXT = {
   en: {
@@ -14,6 +15,7 @@ const TEXT = {
     submit: 'Log in',
     wrongPassword: 'Wrong password.',
     rateLimited: (s: number) => `Too many attempts. Try again in ${s} s.`,
+    busy: (s: number) => `The server is busy checking other logins. Try again in ${s} s.`,
   },
   fr: {
     title: 'Connexion · Fichier Desk',
@@ -23,6 +25,7 @@ const TEXT = {
     submit: 'Se connecter',
     wrongPassword: 'Mot de passe incorrect.',
     rateLimited: (s: number) => `Trop de tentatives. Réessayez dans ${s} s.`,
+    busy: (s: number) => `Le serveur vérifie d’autres connexions. Réessayez dans ${s} s.`,
   },
 } as const
 
@@ -34,7 +37,9 @@ export function loginPageHtml(language: PageLanguage, notice?: LoginNotice): str
       ? t.wrongPassword
       : notice?.kind === 'rate-limited'
         ? t.rateLimited(notice.retryAfterSeconds)
-        : null
+        : notice?.kind === 'busy'
+          ? t.busy(notice.retryAfterSeconds)
+          : null
   return `<!doctype html>
 <html lang="${language}">
   <head>

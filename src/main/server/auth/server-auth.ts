@@ -42,10 +42,15 @@ export interface ServerAuthOptions {
   scheduler?: Scheduler
   rateLimit?: RateLimit
   sessions?: SessionPolicy
+  /** Password checks waiting or running at most; past it a login is answered 503 (default 16). */
+  maxPendingChecks?: number
 }
 
 /** The login form's body is small: a password of at most 1024 characters, percent-encoded. */
 const MAX_FORM_BYTES = 16 * 1024
+
+/** When a login found the server busy checking others, it may try again this much later. */
+const BUSY_RETRY_SECONDS = 5
 
 /** The login page's own headers: its CSP allows its style sheet and posting the form to this origin only. */
 const PAGE_HEADERS = {
@@ -75,6 +80,7 @@ class PasswordGate implements ServerAuth {
   #record: PasswordRecord | null
   /** Checks run one at a time: each takes tens of MiB and a good fraction of a CPU. */
   #checks: Promise<unknown> = Promise.resolve()
+  #pendingChecks = 0
 
   constructor(
     private readonly o: ServerAuthOptions,
@@ -152,6 +158,12 @@ class PasswordGate implements ServerAuth {
       return true
     }
     const password = form.fields.get('password') ?? ''
+    // Many addresses at once could queue checks without end: past a few, the server says it is busy.
+    if (this.#pendingChecks >= (this.o.maxPendingChecks ?? 16)) {
+      this.o.log(`login from ${address} refused: too many logins being checked`)
+      res.setHeader('Retry-After', String(BUSY_RETRY_SECONDS))
+      return this.#page(req, res, 503, { kind: 'busy', retryAfterSeconds: BUSY_RETRY_SECONDS })
+    }
     if (!(await this.#check(record, password))) {
       this.o.log(`wrong password from ${address}`)
       return this.#page(req, res, 401, { kind: 'wrong-password' })
@@ -174,7 +186,10 @@ class PasswordGate implements ServerAuth {
   }
 
   #check(record: PasswordRecord, password: string): Promise<boolean> {
-    const result = this.#checks.then(() => verifyPassword(record, password))
+    this.#pendingChecks++
+    const result = this.#checks
+      .then(() => verifyPassword(record, password))
+      .finally(() => this.#pendingChecks--)
     this.#checks = result.catch(() => undefined)
     return result
   }
@@ -215,8 +230,10 @@ class PasswordGate implements ServerAuth {
   }
 
   #refuseCrossSite(req: IncomingMessage, res: ServerResponse): true {
+    // Host beside Origin: behind a reverse proxy that rewrites Host, this line says why logins fail.
+    const site = req.headers['sec-fetch-site']
     this.o.log(
-      `cross-site ${req.method ?? ''} ${req.url ?? ''} refused (Origin ${req.headers.origin ?? 'none'})`,
+      `${req.method ?? ''} ${req.url ?? ''} refused as cross-site: Origin ${req.headers.origin ?? 'none'}, Host ${req.headers.host ?? 'none'}, Sec-Fetch-Site ${typeof site === 'string' ? site : 'none'}`,
     )
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' })
     res.end('Cross-site request refused.\n')

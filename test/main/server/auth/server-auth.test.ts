@@ -155,12 +155,15 @@ describe('server auth over HTTP', () => {
   })
 
   it('refuses a login or a logout posted from another origin', async () => {
-    const { port } = await start()
+    const { port, logs } = await start()
     const evil = { Origin: 'https://evil.example' }
     const login = await postLogin(port, PASSWORD, { headers: evil })
     expect(login.status).toBe(403)
     expect(login.headers['set-cookie']).toBeUndefined()
     expect((await postLogin(port, PASSWORD, { headers: { Origin: 'null' } })).status).toBe(403)
+    expect(logs.join('\n')).toContain(
+      `POST /login refused as cross-site: Origin https://evil.example, Host 127.0.0.1:${port}, Sec-Fetch-Site none`,
+    )
     expect((await postLogin(port, PASSWORD, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(
       403,
     )
@@ -323,5 +326,25 @@ describe('server auth over HTTP', () => {
     expect((await send(port, { path: '/secret', headers: { Cookie: cookie } })).status).toBe(401)
     expect(watches.get('page')?.ended).toBe(false)
     expect(clock.pending).toBe(0)
+  })
+
+  it('answers 503 with Retry-After when too many logins from many addresses wait for their check', async () => {
+    stateDir = await mkdtemp(join(tmpdir(), 'fd-auth-'))
+    // A slow hash (64 MiB, a few tenths of a second) so that the logins sent together all wait for the first.
+    await setServerPassword(stateDir, PASSWORD, { N: 2 ** 16, r: 8, p: 1, keyLength: 32 })
+    const { port, logs } = await start({ stateDir, password: null, maxPendingChecks: 2 })
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postLogin(port, `wrong ${i} password`, { localAddress: `127.0.0.${10 + i}` }),
+      ),
+    )
+    const busy = answers.filter((a) => a.status === 503)
+    expect(busy.length).toBeGreaterThan(0)
+    expect(answers.every((a) => a.status === 503 || a.status === 401)).toBe(true)
+    expect(busy[0]?.headers['retry-after']).toBe('5')
+    expect(busy[0]?.body).toContain('The server is busy checking other logins.')
+    expect(logs.join('\n')).toContain('too many logins being checked')
+    // Once the queue has drained, a login goes through.
+    expect((await postLogin(port, PASSWORD)).status).toBe(303)
   })
 })
