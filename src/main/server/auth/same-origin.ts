@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 
 /**
  * False when a state-changing request comes from another site (cross-site request forgery): its
@@ -6,15 +6,15 @@ import type { IncomingMessage } from 'node:http'
  * cross-site or same-site. A request with neither header (curl, a script) is not a browser's and passes;
  * `Sec-Fetch-Site: same-origin` passes whatever the `Origin` (null under `Referrer-Policy: no-referrer`).
  */
-export function isSameOrigin(req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site']
+export function isSameOrigin(headers: IncomingHttpHeaders): boolean {
+  const site = headers['sec-fetch-site']
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
   // The browser says so itself (a page cannot set Sec-Fetch-*); its Origin is then "null" when the
   // page's Referrer-Policy is no-referrer, as every page of this server's is.
   if (site === 'same-origin') return true
-  const origin = req.headers.origin
+  const origin = headers.origin
   if (origin === undefined) return true
-  const host = req.headers.host
+  const host = headers.host
   if (!host) return false
   try {
     const from = new URL(origin)

@@ -141,7 +141,7 @@ class PasswordGate implements ServerAuth {
   async #login(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const record = this.#record
     if (!record) return this.#redirect(res, '/')
-    if (!isSameOrigin(req)) return this.#refuseCrossSite(req, res)
+    if (!isSameOrigin(req.headers)) return this.#refuseCrossSite(req, res)
     const address = req.socket.remoteAddress ?? 'unknown'
     const waitMs = this.#limiter.attempt(address)
     if (waitMs > 0) {
@@ -179,7 +179,7 @@ class PasswordGate implements ServerAuth {
   }
 
   #logout(req: IncomingMessage, res: ServerResponse): boolean {
-    if (!isSameOrigin(req)) return this.#refuseCrossSite(req, res)
+    if (!isSameOrigin(req.headers)) return this.#refuseCrossSite(req, res)
     for (const id of cookieValues(req, this.#cookieName)) this.#sessions.end(id)
     res.setHeader('Set-Cookie', clearedSessionCookie(this.#cookieName, this.o.secureCookies))
     return this.#redirect(res, this.required ? '/login' : '/')
