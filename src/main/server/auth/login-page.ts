@@ -55,7 +55,8 @@ export function loginPageHtml(language: PageLanguage, notice?: LoginNotice): str
       <form method="post" action="/login">
         <h1>${t.heading}</h1>
         <p>${t.intro}</p>
-${message ? `        <p class="error" role="alert">${message}</p>\n` : ''}        <label for="password">${t.password}</label>
+${message ? `        <p class="error" role="alert">${message}</p>\n` : ''}        <input name="username" value="fichier-desk" autocomplete="username" hidden readonly />
+        <label for="password">${t.password}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required autofocus />
         <button type="submit">${t.submit}</button>
       </form>

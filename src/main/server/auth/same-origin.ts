@@ -1,17 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http'
 
 /**
- * False when a state-changing request comes from another site (cross-site request forgery): its
- * `Origin` names another host than the one asked (or is "null"), or `Sec-Fetch-Site` says
- * cross-site or same-site. A request with neither header (curl, a script) is not a browser's and passes;
- * `Sec-Fetch-Site: same-origin` passes whatever the `Origin` (null under `Referrer-Policy: no-referrer`).
+ * False when a state-changing request comes from another site (cross-site request forgery).
+ * `Sec-Fetch-Site`, which a page cannot forge, decides when the browser sends it: `same-origin`
+ * (or `none`, the user's own action) passes. Without it, `Origin` must name the host asked; a
+ * request with neither header (curl, a script) is not a browser's and passes. `Origin` alone is not
+ * enough: under `Referrer-Policy: no-referrer` a browser sends `Origin: null` for its own page's posts.
  */
 export function isSameOrigin(headers: IncomingHttpHeaders): boolean {
   const site = headers['sec-fetch-site']
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false
-  // The browser says so itself (a page cannot set Sec-Fetch-*); its Origin is then "null" when the
-  // page's Referrer-Policy is no-referrer, as every page of this server's is.
-  if (site === 'same-origin') return true
+  if (site !== undefined) return site === 'same-origin' || site === 'none'
   const origin = headers.origin
   if (origin === undefined) return true
   const host = headers.host

@@ -59,7 +59,8 @@ const PAGE_HEADERS = {
     "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: under it browsers post the form with `Origin: null`, which older ones leave unexplained.
+  'Referrer-Policy': 'same-origin',
 }
 
 /**

@@ -9,6 +9,8 @@ describe('same-origin check of a state-changing request', () => {
     expect(isSameOrigin({ origin: 'https://nas.example', host: 'nas.example:443' })).toBe(true)
     expect(isSameOrigin({ origin: 'http://nas.example', host: 'nas.example:80' })).toBe(true)
     expect(isSameOrigin({ 'sec-fetch-site': 'same-origin', origin: 'http://a:1', host: 'a:1' })).toBe(true)
+    // Chromium's own-page form post under Referrer-Policy: no-referrer.
+    expect(isSameOrigin({ 'sec-fetch-site': 'same-origin', origin: 'null', host: 'a:1' })).toBe(true)
     // Not a browser's request: nothing to forge.
     expect(isSameOrigin({ host: 'nas.example' })).toBe(true)
   })
@@ -22,5 +24,7 @@ describe('same-origin check of a state-changing request', () => {
     expect(isSameOrigin({ origin: 'https://nas.example' })).toBe(false)
     expect(isSameOrigin({ 'sec-fetch-site': 'cross-site', host: 'nas.example' })).toBe(false)
     expect(isSameOrigin({ 'sec-fetch-site': 'same-site', host: 'nas.example' })).toBe(false)
+    // The header a page cannot forge wins over an Origin that looks right.
+    expect(isSameOrigin({ 'sec-fetch-site': 'cross-site', origin: 'http://a:1', host: 'a:1' })).toBe(false)
   })
 })

@@ -64,6 +64,8 @@ describe('server auth over HTTP', () => {
     expect(page.headers['cache-control']).toBe('no-store')
     expect(page.headers['content-security-policy']).toContain("form-action 'self'")
     expect(page.headers['content-security-policy']).not.toContain('script-src')
+    // Not no-referrer: under it a browser posts the form with Origin "null".
+    expect(page.headers['referrer-policy']).toBe('same-origin')
     expect(page.body).toContain('<form method="post" action="/login">')
     expect(page.body).toContain('name="password" type="password"')
     expect(page.body).toContain('<html lang="en">')
