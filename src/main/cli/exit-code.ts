@@ -22,10 +22,19 @@ const AUTH_CODES = new Set([
   'KEY_FILE_UNREADABLE',
 ])
 const RATE_CODES = new Set(['FLOOD_LOCKED', 'RATE_LIMITED'])
+/** A password given to `serve --set-password` that cannot be taken: the input is wrong, as for a usage error. */
+const PASSWORD_INPUT_CODES = new Set([
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORDS_DIFFER',
+  'PASSWORD_MISSING',
+  'PASSWORD_FILE_UNREADABLE',
+  'PASSWORD_FILE_UNSAFE',
+])
 
 /** The exit code for an error code: usage, auth, rate limit, interruption, or any other runtime error. */
 export function exitCodeFor(code: string): ExitCode {
-  if (code === 'USAGE') return ExitCode.usage
+  if (code === 'USAGE' || PASSWORD_INPUT_CODES.has(code)) return ExitCode.usage
   if (code === 'INTERRUPTED') return ExitCode.interrupted
   if (AUTH_CODES.has(code)) return ExitCode.auth
   if (RATE_CODES.has(code)) return ExitCode.rateLimited
