@@ -1,4 +1,5 @@
 import type { ServerFolderListing } from '../../../shared/model/server-files'
+import type { UploadSourcesPort } from '../../core/transfers/intake/upload-sources-port'
 import { listServedFolder } from './list-served-folder'
 import { resolveServedPath } from './resolve-served-path'
 import { openServedFolder } from './served-folder'
@@ -21,5 +22,17 @@ export async function openServerRoots(dirs: readonly string[]): Promise<ServerRo
   return {
     list: (path) => listServedFolder(path, folders),
     resolve: (path) => resolveServedPath(path, folders),
+  }
+}
+
+/**
+ * What the served page may upload: files inside `roots` only. `fichier serve` gives the core the roots
+ * together with the staging folder, where files dropped on the page are streamed.
+ */
+export function uploadSourcesWithin(roots: ServerRoots): UploadSourcesPort {
+  return {
+    admit: async (path) => {
+      await roots.resolve(path)
+    },
   }
 }
