@@ -3,7 +3,7 @@
 // (`npm install -g --prefix`) and runs the installed `fichier`, from a folder far from this checkout so that
 // nothing resolves from its node_modules. Run by `npm test` after the build, or alone with
 // `npx vitest run --config test/packaging/vitest.config.ts`.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -100,5 +100,43 @@ describe('the npm package', () => {
     expect(download.code).toBe(0)
     expect(JSON.parse(download.stdout)).toMatchObject({ items: [{ status: 'completed' }] })
     expect((await stat(join(out, 'packed.bin'))).size).toBe(300_000)
+  })
+
+  it('gives `fichier serve`, which serves the packed interface from where it is installed', async () => {
+    const help = await fichier(['serve', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Usage: fichier serve/m)
+    const home = join(work, 'home')
+    const child = spawn(
+      join(prefix, 'bin', 'fichier'),
+      ['serve', '--listen', '127.0.0.1:0', '--state-dir', join(home, 'serve')],
+      {
+        cwd: home,
+        env: {
+          PATH: `${dirname(process.execPath)}:/usr/bin:/bin`,
+          HOME: home,
+          FICHIER_DESK_KEYS_DIR: join(home, 'keys'),
+          FICHIER_API_URL: emulator.apiUrl,
+          FICHIER_API_KEY: DEMO_KEY,
+        },
+      },
+    )
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const ended = new Promise<number | null>((resolve) => child.once('close', resolve))
+    try {
+      while (!/^serving on (http\S+)$/m.test(output)) {
+        if (child.exitCode !== null) throw new Error(`fichier serve ended:\n${output}`)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      const url = /^serving on (http\S+)$/m.exec(output)?.[1] ?? ''
+      const page = await fetch(url, { headers: { Accept: 'text/html' } })
+      expect(page.status).toBe(200)
+      expect(await page.text()).toMatch(/<script type="module"[^>]* src="\.?\/assets\/index-/)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await ended).toBe(0)
   })
 })
