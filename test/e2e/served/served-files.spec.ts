@@ -1,5 +1,7 @@
-import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { EMULATOR_ACCOUNTS } from '../fixtures/emulator-accounts'
 import { expect, test } from './served-app'
 
@@ -25,4 +27,32 @@ test('a file dropped on the served page is streamed to the server, uploaded, and
     .poll(() => emulator.control.listFiles(key).map((file) => [file.name, file.size]), { timeout: 20_000 })
     .toEqual([['from-the-desktop.txt', content.length]])
   await expect.poll(() => readdir(join(served.stateDir, 'staging')), { timeout: 20_000 }).toEqual([])
+})
+
+test.describe('files already on the server', () => {
+  // Named when the file loads, made before the server starts (each test starts its own).
+  const root = join(tmpdir(), `fd-served-root-${randomUUID()}`)
+  test.use({ serveArgs: ['--root', root] })
+  test.beforeAll(async () => {
+    await mkdir(join(root, 'films'), { recursive: true })
+    await writeFile(join(root, 'films', 'clip.mkv'), 'a film already on the NAS')
+  })
+  test.afterAll(() => rm(root, { recursive: true, force: true }))
+
+  test('are chosen in the server’s shared folders and uploaded', async ({ page, emulator }) => {
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Remote files' })
+      .click()
+    await page.getByRole('button', { name: 'From the server…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Upload from the server to My files' })
+    await dialog.getByRole('button', { name: basename(root) }).click()
+    await dialog.getByRole('button', { name: 'films' }).click()
+    await dialog.getByRole('checkbox', { name: 'clip.mkv' }).check()
+    await dialog.getByRole('button', { name: 'Upload 1 item' }).click()
+    await expect(dialog).toBeHidden()
+    await expect
+      .poll(() => emulator.control.listFiles(key).map((file) => file.name), { timeout: 20_000 })
+      .toEqual(['clip.mkv'])
+  })
 })
