@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: unit and integration tests, the production build, then the end-to-end tests.
+// `npm test`: unit and integration tests, the production build, the npm package, then the end-to-end tests.
 // Each step stops the run when it fails and says which one did.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -10,6 +10,11 @@ const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' 
 const steps = [
   { title: 'unit and integration tests (vitest)', command: bin('vitest'), args: ['run'] },
   { title: 'build (electron-vite)', command: bin('electron-vite'), args: ['build'] },
+  {
+    title: 'npm package (npm pack, npm install -g into an empty prefix, the installed fichier)',
+    command: bin('vitest'),
+    args: ['run', '--config', 'test/packaging/vitest.config.ts'],
+  },
   {
     title: 'end-to-end tests (playwright)',
     command: bin('playwright'),

@@ -25,6 +25,9 @@ export interface TestServiceOptions {
   pickFolder?: string | null
   /** The answer to "open this downloaded program?" (no, by default). */
   confirmOpen?: boolean
+  /** As `fichier serve` gives them: the shared folders, and which files the page may upload. */
+  serverFiles?: CoreOptions['serverFiles']
+  uploadSources?: CoreOptions['uploadSources']
 }
 
 export interface TestService {
@@ -73,6 +76,8 @@ export async function createTestService(options: TestServiceOptions = {}): Promi
     engine: { progressIntervalMs: 100, ...options.engine },
     dialogs,
     fileOpener,
+    ...(options.serverFiles ? { serverFiles: options.serverFiles } : {}),
+    ...(options.uploadSources ? { uploadSources: options.uploadSources } : {}),
   })
   if (options.key) await core.account.setKey(options.key, 'session')
   return {

@@ -12,6 +12,7 @@ import { overlaySettingsPort } from './overlay-settings-port'
 import { prepareQueue } from './prepare-queue'
 import { lockStateDir } from './state-lock'
 import { lockWaitingClient } from './lock-waiting-client'
+import type { CoreOptions } from '../core/create-core'
 
 export interface CliCoreOptions {
   stateDir: string
@@ -24,6 +25,8 @@ export interface CliCoreOptions {
   /** Wait out a flood lock (true) or fail at once with FLOOD_LOCKED (false). */
   waitOnLock: boolean
   settings?: SettingsPatch
+  /** `fichier serve`: the folders it shares and the files its page may upload (`src/main/server/roots`). */
+  served?: Pick<CoreOptions, 'serverFiles' | 'uploadSources'>
   log: (message: string) => void
   /** `--verbose`: every status change of a transfer, with its cause, goes to `log`. */
   verbose: boolean
@@ -81,6 +84,7 @@ export async function openCliCore(options: CliCoreOptions): Promise<CliCore> {
       app: { version: 'cli', platform: process.platform },
       env: options.env,
       log: options.log,
+      ...options.served,
       client: {
         whenPaused: options.waitOnLock ? 'wait' : 'fail',
         ...(options.verbose

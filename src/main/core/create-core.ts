@@ -9,6 +9,8 @@ import { TransferHistory } from './history/transfer-history'
 import { RemoteService } from './remote/remote-service'
 import { grantingDialogs, scriptedDialogs, type DialogsPort } from './dialogs-port'
 import { noFileOpener, type FileOpenerPort } from './file-opener-port'
+import { noServerFiles, type ServerFilesPort } from './server-files-port'
+import type { UploadSourcesPort } from './transfers/intake/upload-sources-port'
 import { openTransferFile } from './transfers/local-files/open-transfer-file'
 import { grantedTargetDir } from './transfers/intake/download-target-dir'
 import { checkDownloadDirChange, FolderGrants } from './transfers/intake/folder-grants'
@@ -36,6 +38,10 @@ export interface CoreOptions {
   dialogs?: DialogsPort
   /** Opens local files on the desktop; without it, opening says it needs the desktop app. */
   fileOpener?: FileOpenerPort
+  /** The server's shared folders (`fichier serve`); without it, listing them says it needs the served interface. */
+  serverFiles?: ServerFilesPort
+  /** Which local files the page may upload; without it, any file it names (the desktop: the user's own drops). */
+  uploadSources?: UploadSourcesPort
   app: { version: string; platform: string }
   /** `FICHIER_API_URL` is read here: the API base (and where the key goes) is never a setting. */
   env: Record<string, string | undefined>
@@ -124,6 +130,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     settings: currentEngineSettings(),
     log: options.log,
+    ...(options.uploadSources ? { uploadSources: options.uploadSources } : {}),
     ...options.engine,
   })
   // History keeps what completes, and what completed before it existed (a queue from an earlier version).
@@ -210,6 +217,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     api: client,
     dialogs: grantingDialogs(dialogs, grants),
+    serverFiles: options.serverFiles ?? noServerFiles,
   })
   engine.start()
 

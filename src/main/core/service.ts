@@ -10,6 +10,7 @@ import type {
 } from '../../shared/model/intake'
 import type { RemoteListing, RemoteSelection, RemoteTarget } from '../../shared/model/remote'
 import type { DialogsPort } from './dialogs-port'
+import type { ServerFilesPort } from './server-files-port'
 import type { Settings, SettingsPatch } from '../../shared/model/settings'
 import type { LinkCheck } from '../../shared/model/link-check'
 import type { TransferView } from '../../shared/model/transfer'
@@ -49,6 +50,8 @@ export interface ServiceParts {
   }
   /** Native dialogs; the app shows them, tests and the CLI answer from a script. */
   dialogs: DialogsPort
+  /** The served interface's own folders (`fichier serve --root`); the desktop has none. */
+  serverFiles: ServerFilesPort
   transfers: {
     list(): InvokeOutput<'transfers:list'>
     add(request: AddRequestInput): Promise<AddResult>
@@ -110,6 +113,7 @@ export function createService(parts: ServiceParts): Service {
     'remote:share': ({ folderId, password }) => parts.remote.share(folderId, password),
     'remote:setOptions': ({ files, options }) => parts.remote.setOptions(files, options),
     'dialog:pickFolder': async ({ title }) => ({ path: await parts.dialogs.pickFolder(title) }),
+    'serverFiles:list': ({ path }) => parts.serverFiles.list(path),
     'settings:get': () => parts.settings.get(),
     'settings:update': (patch) => parts.settings.update(patch),
   }

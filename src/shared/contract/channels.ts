@@ -27,6 +27,7 @@ export const INVOKE_CHANNELS = [
   'remote:share',
   'remote:setOptions',
   'dialog:pickFolder',
+  'serverFiles:list',
   'settings:get',
   'settings:update',
 ] as const

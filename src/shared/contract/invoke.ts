@@ -10,6 +10,7 @@ import {
   SelectionResult,
 } from '../model/intake'
 import { FolderId, RemoteListing, RemoteName, RemoteSelection, RemoteTarget } from '../model/remote'
+import { ServerFolderListing, ServerPath } from '../model/server-files'
 import { Settings, SettingsPatch } from '../model/settings'
 import { LinkCheck } from '../model/link-check'
 import { TransferView } from '../model/transfer'
@@ -123,6 +124,14 @@ export const invokeSchemas = {
   'dialog:pickFolder': {
     input: z.object({ title: z.string().max(200).optional() }).strict(),
     output: z.object({ path: z.string().nullable() }),
+  },
+  /**
+   * Folders of the machine that runs `fichier serve` (its `--root` folders, or one inside them), for uploading
+   * files already on the server. Only the served interface has them; the desktop app answers SERVED_ONLY.
+   */
+  'serverFiles:list': {
+    input: z.object({ path: ServerPath.nullable() }).strict(),
+    output: ServerFolderListing,
   },
   'settings:get': { input: Empty, output: Settings },
   'settings:update': { input: SettingsPatch, output: Settings },

@@ -28,6 +28,8 @@ interface Fixtures {
   serveKey: string | null
   /** A password set with `fichier serve --set-password` before the start (the page then logs in first). */
   servePassword: string | null
+  /** More options of `fichier serve` (e.g. `--root DIR`). */
+  serveArgs: string[]
   emulator: RunningEmulator
   served: ServedApp
   /** The page at the server's URL, showing its frame; fails the test if it logged errors. */
@@ -49,13 +51,14 @@ async function servingUrl(cli: CliStart): Promise<string> {
 export const test = base.extend<Fixtures>({
   serveKey: [EMULATOR_ACCOUNTS.premium.key, { option: true }],
   servePassword: [null, { option: true }],
+  serveArgs: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   emulator: async ({}, use) => {
     const emulator = await startEmulator({ rateLimits: false, keys: Object.values(EMULATOR_ACCOUNTS) })
     await use(emulator)
     await emulator.stop()
   },
-  served: async ({ emulator, serveKey, servePassword }, use) => {
+  served: async ({ emulator, serveKey, servePassword, serveArgs }, use) => {
     const root = await mkdtemp(join(tmpdir(), 'fd-served-'))
     const stateDir = join(root, 'state')
     if (servePassword !== null) {
@@ -71,7 +74,10 @@ export const test = base.extend<Fixtures>({
       FICHIER_DESK_KEYS_DIR: join(root, 'keys'),
     }
     const launch = (listen: string) =>
-      startCli(['serve', '--listen', listen, '--state-dir', stateDir, '--download-dir', downloadDir], { env })
+      startCli(
+        ['serve', '--listen', listen, '--state-dir', stateDir, '--download-dir', downloadDir, ...serveArgs],
+        { env },
+      )
     let cli = launch('127.0.0.1:0')
     let earlier = ''
     let stopping: Promise<{ code: number | null; output: string }> | null = null

@@ -58,6 +58,13 @@ function recordingHandlers(seen: unknown[]): Handlers {
     'remote:delete': () => ({ removedFiles: 0, removedFolders: 0 }),
     'remote:share': () => ({ url: 'https://1fichier.com/dir/x' }),
     'dialog:pickFolder': () => ({ path: null }),
+    'serverFiles:list': (input) => ({
+      roots: [],
+      path: input.path,
+      parent: null,
+      entries: [],
+      truncated: false,
+    }),
     'settings:get': () => DEFAULT_SETTINGS,
     'settings:update': (patch) => {
       seen.push(patch)

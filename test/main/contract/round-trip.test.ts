@@ -9,6 +9,7 @@ import {
   type InvokeInput,
 } from '../../../src/shared/contract'
 import { startEmulator, type RunningEmulator } from '../../emulator/index'
+import { openServerRoots } from '../../../src/main/server/roots/index'
 import { createTestService, type TestService } from '../../helpers/test-service'
 
 const KEY = 'RoundTripKeyRoundTripKeyRoundT01'
@@ -19,8 +20,13 @@ let local: string
 
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimits: false, keys: [{ key: KEY, tier: 'premium' }] })
-  service = await createTestService({ apiUrl: emulator.apiUrl, key: KEY, client: { listingIntervalMs: 0 } })
   local = await mkdtemp(join(tmpdir(), 'fd-roundtrip-'))
+  service = await createTestService({
+    apiUrl: emulator.apiUrl,
+    key: KEY,
+    client: { listingIntervalMs: 0 },
+    serverFiles: await openServerRoots([local]),
+  })
   await writeFile(join(local, 'up.txt'), 'round trip')
 })
 
@@ -63,6 +69,7 @@ describe('the in-process bridge', () => {
       'remote:share': () => ({ folderId: other.id }),
       'remote:setOptions': () => ({ files: [file.url], options: { description: 'round trip' } }),
       'dialog:pickFolder': () => ({}),
+      'serverFiles:list': () => ({ path: local }),
       'settings:get': () => ({}),
       'settings:update': () => ({ maxActive: 4 }),
     }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { AppError } from '../../core/lib/app-error'
 import type { Command } from '../command'
 import { ExitCode } from '../exit-code'
+import { parseSize } from '../parse-size'
 import { UsageError } from '../usage-error'
 import {
   DEFAULT_LISTEN,
@@ -29,7 +30,8 @@ async function checkFolder(path: string, option: string): Promise<void> {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the whole interface to a browser (NAS, seedbox)',
-  usage: 'fichier serve [--listen HOST:PORT] [--download-dir DIR] [--root DIR]… [--tls-cert F --tls-key F]',
+  usage:
+    'fichier serve [--listen HOST:PORT] [--download-dir DIR] [--root DIR]… [--upload-limit SIZE] [--tls-cert F --tls-key F]',
   description: [
     `Runs the transfer engine on this machine and serves the app's interface to a browser, at http://${DEFAULT} by default. It prints "serving on URL" once it answers, and keeps running until Ctrl-C or SIGTERM (unfinished transfers stay in the queue).`,
     'The API key comes from --key-file or FICHIER_API_KEY, or is set in the Account view and then kept in the state folder, in a file only this user can read. It never reaches the browser.',
@@ -39,6 +41,7 @@ export const serveCommand: Command = {
     listen: { type: 'string' },
     'download-dir': { type: 'string' },
     root: { type: 'string', multiple: true },
+    'upload-limit': { type: 'string' },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
     'public-host': { type: 'string', multiple: true },
@@ -52,6 +55,10 @@ export const serveCommand: Command = {
       'where downloads go when the settings name no folder (default: the current folder)',
     ],
     ['--root DIR', 'a server folder the browser may pick files from (repeat for several)'],
+    [
+      '--upload-limit SIZE',
+      'largest file a browser may send to the server to upload, e.g. 20G (default 50G); kept in the state folder until uploaded',
+    ],
     ['--tls-cert FILE', 'PEM certificate: serve https (and wss) instead of http; needs --tls-key'],
     ['--tls-key FILE', 'PEM private key of --tls-cert'],
     ['--public-host NAME', 'a host name the server is reached under, e.g. nas.local (repeat for several)'],
@@ -99,6 +106,9 @@ export const serveCommand: Command = {
     if (badHost !== undefined) throw new UsageError(`--public-host takes a host name (got "${badHost}").`)
     const roots = args.strings('root').map((root) => resolve(io.cwd, root))
     for (const root of roots) await checkFolder(root, 'root')
+    const uploadLimitText = args.string('upload-limit')
+    const uploadLimit =
+      uploadLimitText === undefined ? undefined : parseSize('--upload-limit', uploadLimitText)
     const downloadDirOption = args.string('download-dir')
     const downloadDir = downloadDirOption ? resolve(io.cwd, downloadDirOption) : io.cwd
     if (downloadDirOption) await checkFolder(downloadDir, 'download-dir')
@@ -123,6 +133,13 @@ export const serveCommand: Command = {
     const keyFileOption = args.string('key-file')
     const keyFile = keyFileOption ? resolve(io.cwd, keyFileOption) : undefined
     const { ServerSecrets } = await import('../../server/server-secrets')
+    const { openServedFiles } = await import('../../server/staging/served-files')
+    const files = await openServedFiles({
+      stateDir,
+      roots,
+      ...(uploadLimit === undefined ? {} : { maxBytes: uploadLimit }),
+      log,
+    })
     const { openCliCore } = await import('../open-cli-core')
     const cli = await openCliCore({
       stateDir,
@@ -140,7 +157,9 @@ export const serveCommand: Command = {
         output.note(`waiting for another fichier command (pid ${pid}) that uses the same state folder…`),
       onLockWait: () => undefined,
       onSlowCall: () => undefined,
+      served: files.core,
     })
+    const stopFollowing = await files.follow(cli.core.service)
     try {
       const auth = await createServerAuth({ stateDir, secureCookies: tls !== undefined, log })
       const { startFichierServer } = await import('../../server/fichier-server')
@@ -151,6 +170,7 @@ export const serveCommand: Command = {
         rendererDir,
         endpoint: cli.core.service,
         auth,
+        routes: [(req, res) => files.staging.handle(req, res)],
         log,
       }).catch((error: unknown) => {
         const code = (error as { code?: unknown }).code
@@ -167,6 +187,7 @@ export const serveCommand: Command = {
       await server.close()
       return ExitCode.ok
     } finally {
+      stopFollowing()
       await cli.close()
     }
   },

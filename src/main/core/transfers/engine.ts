@@ -18,6 +18,7 @@ import type { TransferEvents } from './transfer-events'
 import { ChangePublisher } from './change-publisher'
 import { ConnectionBudget } from './download/connection-budget'
 import { newRecords } from './intake/new-records'
+import { anyUploadSource, type UploadSourcesPort } from './intake/upload-sources-port'
 import { ProgressTracker } from './progress-tracker'
 import { reorder } from './intake/queue-order'
 import { RemoteUploads } from './upload/remote-uploads'
@@ -53,6 +54,8 @@ export interface EngineOptions {
   remotePollMs?: number
   /** How long `close` waits for running jobs to stop (default 3 s). */
   closeTimeoutMs?: number
+  /** Which local files an upload request may name (any, by default). */
+  uploadSources?: UploadSourcesPort
   log?: (message: string) => void
 }
 
@@ -194,6 +197,7 @@ export class TransferEngine {
             .map((r) => r.source),
         ),
       listPublicFolder: (url, password) => this.#options.api.listPublicFolder(url, password),
+      uploadSources: this.#options.uploadSources ?? anyUploadSource,
     })
     if (records.length > 0) {
       await this.#options.store.putMany(records)

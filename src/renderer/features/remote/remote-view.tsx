@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { RemoteFile, RemoteFolder, RemoteListing } from '../../../shared/model/remote'
 import type { Section } from '../../app/section'
 import { describeError } from '../../lib/describe-error'
-import { call, pathForFile } from '../../lib/ipc'
+import { call, transportKind } from '../../lib/ipc'
 import { useStatus, useStores } from '../../stores/stores-context'
+import { localFilePaths } from '../uploads/local-file-paths'
+import { ServerFilePicker } from '../uploads/server-file-picker'
 import { copyText } from '../../lib/copy-text'
 import { DeleteDialog } from './delete-dialog'
 import { FileOptionsDialog } from './file-options-dialog'
@@ -33,6 +35,7 @@ type Dialog =
   | { kind: 'share'; folder: RemoteFolder }
   | { kind: 'options'; picked: PickedRows }
   | { kind: 'remoteUpload' }
+  | { kind: 'serverFiles' }
 
 const NO_ROWS: PickedRows = { folders: [], files: [] }
 
@@ -139,22 +142,24 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
     )
   }
 
+  /** Uploads local paths (on the server, when served) into the open folder; says how many were added. */
+  const uploadPaths = async (target: FolderCrumb, paths: string[]) => {
+    const result = await call('transfers:add', { kind: 'upload', paths, folderId: target.id })
+    setNotice({
+      tone: 'ok',
+      text: t('notices.uploadsAdded', { count: result.addedIds.length, name: target.name }),
+      action: 'transfers',
+    })
+  }
+
   const upload = (files: readonly File[]) => {
     if (files.length === 0) return
     const target = folder
-    call('transfers:add', {
-      kind: 'upload',
-      paths: files.map((file) => pathForFile(file)),
-      folderId: target.id,
-    })
-      .then((result) =>
-        setNotice({
-          tone: 'ok',
-          text: t('notices.uploadsAdded', { count: result.addedIds.length, name: target.name }),
-          action: 'transfers',
-        }),
-      )
-      .catch((error: unknown) => fail(t('actions.upload'), error))
+    localFilePaths(files)
+      .then((paths) => uploadPaths(target, paths))
+      .catch((error: unknown) => {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) fail(t('actions.upload'), error)
+      })
   }
 
   const openRename = () => {
@@ -209,6 +214,16 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
           >
             {t('actions.remoteUpload')}
           </button>
+          {transportKind() === 'web' ? (
+            <button
+              type="button"
+              className="button"
+              disabled={needsKey}
+              onClick={() => setDialog({ kind: 'serverFiles' })}
+            >
+              {t('serverPicker.open', { ns: 'uploads' })}
+            </button>
+          ) : null}
           <input
             ref={uploadRef}
             type="file"
@@ -338,6 +353,16 @@ export function RemoteView({ onNavigate }: { onNavigate(section: Section): void 
           </div>
         </div>
       )}
+      {dialog?.kind === 'serverFiles' ? (
+        <ServerFilePicker
+          folderName={folder.name}
+          onCancel={() => setDialog(null)}
+          onPick={async (paths) => {
+            await uploadPaths(folder, paths)
+            setDialog(null)
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'remoteUpload' ? (
         <RemoteUploadDialog
           folder={folder}

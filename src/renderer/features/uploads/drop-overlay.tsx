@@ -5,18 +5,23 @@ import type { UploadOptions } from '../../../shared/model/intake'
 import { showToast } from '../../app/toasts/toast-center'
 import { describeError } from '../../lib/describe-error'
 import { IpcCallError } from '../../lib/ipc-call-error'
-import { call, pathForFile } from '../../lib/ipc'
+import { call } from '../../lib/ipc'
 import { useStatus } from '../../stores/stores-context'
 import { rememberFolderNames } from '../remote/known-folder-names'
 import { carriesFiles } from './carries-files'
+import { canNameByPath, desktopPaths, localFilePaths } from './local-file-paths'
+import { SendingLine } from './sending-line'
 import type { UploadForm } from './upload-form'
 import { uploadFormMemory } from './upload-form-memory'
 import { UploadOptionsDialog } from './upload-options-dialog'
 import './uploads.css'
 
-/** Dropped items waiting for the upload options, with the folder they go to. */
+/**
+ * Dropped items waiting for the upload options, with the folder they go to: their paths on the desktop,
+ * the files themselves in a browser (sent to the server once the options are chosen).
+ */
 interface PendingDrop {
-  paths: string[]
+  items: { paths: string[] } | { files: File[] }
   folder: { id: number; name: string }
   key: number
 }
@@ -78,15 +83,29 @@ export function DropOverlay() {
       setDragging(false)
       const files = Array.from(event.dataTransfer?.files ?? [])
       if (files.length === 0) return
-      // Paths are resolved now: the `File`s of a drop are only good during the event.
-      let paths: string[]
-      try {
-        paths = files.map((file) => pathForFile(file))
-      } catch (error) {
-        showFailedUpload(tRef.current, error)
-        return
+      let items: PendingDrop['items']
+      if (canNameByPath()) {
+        // Paths are resolved now: the `File`s of a drop are only good during the event.
+        try {
+          items = { paths: desktopPaths(files) }
+        } catch (error) {
+          showFailedUpload(tRef.current, error)
+          return
+        }
+      } else {
+        // A browser reads files, not folders: a dropped folder is said, its files are not guessed at.
+        const entries = Array.from(event.dataTransfer?.items ?? []).map((item) => item.webkitGetAsEntry())
+        const folders = new Set(entries.filter((entry) => entry?.isDirectory).map((entry) => entry?.name))
+        const kept = files.filter((file) => !folders.has(file.name))
+        if (folders.size > 0)
+          showToast({
+            kind: 'error',
+            message: tRef.current('web.foldersSkipped', { names: [...folders].join(', ') }),
+          })
+        if (kept.length === 0) return
+        items = { files: kept }
       }
-      setPending((current) => ({ paths, folder: folderRef.current, key: (current?.key ?? 0) + 1 }))
+      setPending((current) => ({ items, folder: folderRef.current, key: (current?.key ?? 0) + 1 }))
     }
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragover', onOver)
@@ -107,9 +126,10 @@ export function DropOverlay() {
     setPending(null)
     rememberFolderNames([drop.folder])
     try {
+      const paths = 'paths' in drop.items ? drop.items.paths : await localFilePaths(drop.items.files)
       const result = await call('transfers:add', {
         kind: 'upload',
-        paths: drop.paths,
+        paths,
         folderId: drop.folder.id,
         ...(options ? { options } : {}),
       })
@@ -122,6 +142,7 @@ export function DropOverlay() {
           : t('added', { count, folder: nameOf(drop.folder) }),
       })
     } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return
       showFailedUpload(t, error)
     }
   }
@@ -139,13 +160,14 @@ export function DropOverlay() {
       {pending ? (
         <UploadOptionsDialog
           key={pending.key}
-          count={pending.paths.length}
+          count={'paths' in pending.items ? pending.items.paths.length : pending.items.files.length}
           folderName={nameOf(pending.folder)}
           initial={uploadFormMemory.get()}
           onUpload={(options, form) => void upload(pending, options, form)}
           onCancel={() => setPending(null)}
         />
       ) : null}
+      <SendingLine />
     </>
   )
 }

@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs'
 import { basename, join, relative, sep } from 'node:path'
 import { KnownLinks, parseLinks } from '../../../../shared/links'
 import type { AddRequest, LinkEntry, RejectedLine } from '../../../../shared/model/intake'
+import { anyUploadSource, type UploadSourcesPort } from './upload-sources-port'
 
 /** 1fichier's per-file cap for customers. */
 export const MAX_UPLOAD_BYTES = 300 * 1024 ** 3
@@ -108,19 +109,32 @@ export async function downloadCandidates(
 /**
  * Expands dropped files and folders into upload candidates. A folder keeps its tree: each file
  * carries the folders to recreate remotely. Empty, oversized and unreadable files are refused here,
- * before any byte moves.
+ * before any byte moves, and so is every path, given or found in a folder, that `sources` does not
+ * admit.
  */
 export async function uploadCandidates(
   paths: readonly string[],
   known: ReadonlySet<string>,
   newGroupId: () => string,
+  sources: UploadSourcesPort = anyUploadSource,
 ): Promise<{ candidates: UploadCandidate[]; duplicates: string[]; rejected: RejectedLine[] }> {
   const candidates: UploadCandidate[] = []
   const duplicates: string[] = []
   const rejected: RejectedLine[] = []
   const seen = new Set(known)
+  /** False once the refusal is recorded. */
+  const admitted = async (path: string): Promise<boolean> => {
+    try {
+      await sources.admit(path)
+      return true
+    } catch (error) {
+      rejected.push({ line: path, reason: error instanceof Error ? error.message : String(error) })
+      return false
+    }
+  }
 
   const consider = async (path: string, relDir: string[], groupId?: string) => {
+    if (!(await admitted(path))) return
     if (seen.has(path)) {
       duplicates.push(path)
       return
@@ -132,7 +146,10 @@ export async function uploadCandidates(
       if (info.size === 0)
         return void rejected.push({ line: path, reason: '1fichier does not accept empty files.' })
       if (info.size > MAX_UPLOAD_BYTES) {
-        return void rejected.push({ line: path, reason: 'Files over 300 GB cannot be uploaded to 1fichier.' })
+        return void rejected.push({
+          line: path,
+          reason: 'Files over 300 GB cannot be uploaded to 1fichier.',
+        })
       }
       await access(path, constants.R_OK)
       candidates.push({
@@ -155,6 +172,7 @@ export async function uploadCandidates(
   }
 
   for (const path of paths) {
+    if (!(await admitted(path))) continue
     let info
     try {
       info = await stat(path)

@@ -3,6 +3,7 @@ import type { AddRequest, AddResult } from '../../../../shared/model/intake'
 import { downloadTargetDir } from './download-target-dir'
 import { downloadCandidates, uploadCandidates, type PublicFolderFile } from './intake'
 import type { TransferMeta, TransferRecord } from '../transfer-record'
+import type { UploadSourcesPort } from './upload-sources-port'
 
 export interface NewRecordsContext {
   now: number
@@ -12,6 +13,8 @@ export interface NewRecordsContext {
   /** Sources already in the queue (not canceled), by kind: found again, they are duplicates. */
   queued: (kind: TransferRecord['kind']) => Set<string>
   listPublicFolder: (url: string, password: string | undefined) => Promise<PublicFolderFile[]>
+  /** Which local files may be uploaded, and the path to read for each. */
+  uploadSources: UploadSourcesPort
 }
 
 export interface NewRecords extends Omit<AddResult, 'addedIds'> {
@@ -78,7 +81,12 @@ export async function newRecords(request: AddRequest, context: NewRecordsContext
   }
 
   if (request.kind === 'upload') {
-    const found = await uploadCandidates(request.paths, context.queued('upload'), randomUUID)
+    const found = await uploadCandidates(
+      request.paths,
+      context.queued('upload'),
+      randomUUID,
+      context.uploadSources,
+    )
     const records = found.candidates.map((c) =>
       record(
         'upload',

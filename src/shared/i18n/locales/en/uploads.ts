@@ -33,6 +33,29 @@ export const uploads = {
     remembered: 'These choices are kept for the next drop until the app closes.',
     submit: 'Upload',
   },
+  /** In a browser served by `fichier serve`: files go to the server first, or are picked on it. */
+  web: {
+    sending_one: 'Sending {{count}} file to the server: {{sent}} of {{total}} ({{percent}} %)',
+    sending_other: 'Sending {{count}} files to the server: {{sent}} of {{total}} ({{percent}} %)',
+    sendingLabel: 'Sent to the server',
+    stop: 'Stop',
+    foldersSkipped:
+      'A browser cannot send folders: {{names}} not sent. Drop their files, or upload them from the server’s folders.',
+  },
+  serverPicker: {
+    open: 'From the server…',
+    title: 'Upload from the server to {{folder}}',
+    intro: 'Files and folders of the folders this server shares. Folders keep their structure.',
+    roots: 'Shared folders',
+    up: 'Up',
+    loading: 'Loading…',
+    empty: 'This folder is empty.',
+    noRoots: 'This server shares no folders: start it with --root FOLDER.',
+    unusable: 'Not usable: a special file, or a link that leads outside the shared folders.',
+    truncated: 'Only the first {{max}} entries are shown.',
+    submit_one: 'Upload {{count}} item',
+    submit_other: 'Upload {{count}} items',
+  },
   errors: {
     password: 'A password needs at least 6 characters.',
     description: 'A description has at most 2,000 characters.',

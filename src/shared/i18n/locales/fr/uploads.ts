@@ -34,6 +34,28 @@ export const uploads: Translation<typeof en> = {
     remembered: 'Ces choix sont gardés pour le prochain dépôt jusqu’à la fermeture de l’application.',
     submit: 'Envoyer',
   },
+  web: {
+    sending_one: 'Envoi de {{count}} fichier au serveur : {{sent}} sur {{total}} ({{percent}} %)',
+    sending_other: 'Envoi de {{count}} fichiers au serveur : {{sent}} sur {{total}} ({{percent}} %)',
+    sendingLabel: 'Envoyé au serveur',
+    stop: 'Arrêter',
+    foldersSkipped:
+      'Un navigateur ne peut pas envoyer de dossiers : {{names}} non envoyé(s). Déposez leurs fichiers, ou envoyez-les depuis les dossiers du serveur.',
+  },
+  serverPicker: {
+    open: 'Depuis le serveur…',
+    title: 'Envoyer depuis le serveur dans {{folder}}',
+    intro: 'Fichiers et dossiers des dossiers que ce serveur partage. Les dossiers gardent leur structure.',
+    roots: 'Dossiers partagés',
+    up: 'Remonter',
+    loading: 'Chargement…',
+    empty: 'Ce dossier est vide.',
+    noRoots: 'Ce serveur ne partage aucun dossier : lancez-le avec --root DOSSIER.',
+    unusable: 'Inutilisable : un fichier spécial, ou un lien qui mène hors des dossiers partagés.',
+    truncated: 'Seules les {{max}} premières entrées sont affichées.',
+    submit_one: 'Envoyer {{count}} élément',
+    submit_other: 'Envoyer {{count}} éléments',
+  },
   errors: {
     password: 'Un mot de passe compte au moins 6 caractères.',
     description: 'Une description compte au plus 2 000 caractères.',
