@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: unit and integration tests, the production build, the npm package, then the end-to-end tests.
+// `npm test`: the production build, unit and integration tests, the npm package, then the end-to-end tests.
 // Each step stops the run when it fails and says which one did.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -8,8 +8,9 @@ import { join } from 'node:path'
 const bin = (name) => join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
 
 const steps = [
-  { title: 'unit and integration tests (vitest)', command: bin('vitest'), args: ['run'] },
+  // The build first: tests of `fichier serve` run the real server, which serves the built interface.
   { title: 'build (electron-vite)', command: bin('electron-vite'), args: ['build'] },
+  { title: 'unit and integration tests (vitest)', command: bin('vitest'), args: ['run'] },
   {
     title: 'npm package (npm pack, npm install -g into an empty prefix, the installed fichier)',
     command: bin('vitest'),
