@@ -134,20 +134,24 @@ async function inProcessDriver(config: TransfersConfig): Promise<Driver> {
         throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`)
     },
     list: async () => core.engine.list().items,
-    nextChange: (ms) =>
-      new Promise<void>((resolve) => {
-        const stop = core.engine.on('changed', () => {
-          stop()
-          clearTimeout(timer)
-          resolve()
-        })
-        const timer = setTimeout(() => {
-          stop()
-          resolve()
-        }, ms)
-      }),
+    nextChange: (ms) => nextOf((listener) => core.engine.on('changed', listener), ms),
     close: () => core.close(),
   }
+}
+
+/** Settles at the next event `subscribe` hears, or after `ms` without one. */
+function nextOf(subscribe: (listener: () => void) => () => void, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = subscribe(() => {
+      stop()
+      clearTimeout(timer)
+      resolve()
+    })
+    const timer = setTimeout(() => {
+      stop()
+      resolve()
+    }, ms)
+  })
 }
 
 async function workerDriver(config: TransfersConfig): Promise<Driver> {
@@ -187,18 +191,7 @@ async function workerDriver(config: TransfersConfig): Promise<Driver> {
         throw new Error(`rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`)
     },
     list: async () => check(await bridge.invoke('transfers:list', {}), 'transfers:list').items,
-    nextChange: (ms) =>
-      new Promise<void>((resolve) => {
-        const stop = bridge.on('transfers:changed', () => {
-          stop()
-          clearTimeout(timer)
-          resolve()
-        })
-        const timer = setTimeout(() => {
-          stop()
-          resolve()
-        }, ms)
-      }),
+    nextChange: (ms) => nextOf((listener) => bridge.on('transfers:changed', listener), ms),
     close: () => worker.close(),
   }
 }
