@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { access, stat, statfs } from 'node:fs/promises'
 import { basename } from 'node:path'
 import contentDisposition from 'content-disposition'
@@ -145,6 +146,8 @@ export class DownloadJob {
     this.#deps = deps
     this.#events = events
     this.#signal = AbortSignal.any([signal, this.#fatal.signal])
+    // Every connection of the file (up to 16), its requests and waits listen to this one signal.
+    setMaxListeners(64, this.#signal)
     this.#processing = new ProcessingWait(deps.clock, (note) => events.onNote?.(note))
   }
 
