@@ -1,4 +1,5 @@
-import { link, open, readFile, rename, rm, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises'
+import { constants as fs } from 'node:fs'
+import { link, open, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import { syncDir } from '../../queue/sync-dir'
@@ -158,6 +159,23 @@ export class PartFile {
     return { part: await PartFile.#openLocked(partPath, meta, true, lock) }
   }
 
+  /**
+   * Opens a file of this part (the part, its control record's temporary copy) without following a
+   * symbolic link: a link planted in a shared download folder would have the download, or its
+   * record, written over whatever file it points to. (Windows has no such flag; links there need
+   * rights a download folder's other users rarely have.)
+   */
+  static async #openOwn(path: string, flags: number): Promise<FileHandle> {
+    return open(path, flags | (fs.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ELOOP') throw error
+      throw new TransferFailureError(
+        'PART_IN_USE',
+        `${path} is a symbolic link; a download writes only into a file of its own. Remove the link to download here.`,
+        { retriable: false },
+      )
+    })
+  }
+
   static async #openLocked(
     partPath: string,
     meta: PartMeta,
@@ -168,10 +186,13 @@ export class PartFile {
       const boot = await bootIdentity()
       const control = resume ? await PartFile.readControl(partPath) : null
       const usable = control && control.link === meta.link && control.size === meta.size ? control : null
-      const handle = await open(partPath, usable ? 'r+' : 'w+').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return open(partPath, 'w+')
-        throw error
-      })
+      const create = fs.O_RDWR | fs.O_CREAT | fs.O_TRUNC
+      const handle = await PartFile.#openOwn(partPath, usable ? fs.O_RDWR : create).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return PartFile.#openOwn(partPath, create)
+          throw error
+        },
+      )
       const length = usable ? (await handle.stat()).size : 0
       const clip = (ranges: readonly ByteRange[]) =>
         new RangeSet(
@@ -276,20 +297,15 @@ export class PartFile {
       }
       const target = controlPathOf(this.partPath)
       const temp = `${target}.tmp`
-      if (!durable) {
-        await writeFile(temp, JSON.stringify(control))
-        await rename(temp, target)
-        return
-      }
-      const handle = await open(temp, 'w')
+      const handle = await PartFile.#openOwn(temp, fs.O_WRONLY | fs.O_CREAT | fs.O_TRUNC)
       try {
         await handle.writeFile(JSON.stringify(control))
-        await handle.sync()
+        if (durable) await handle.sync()
       } finally {
         await handle.close()
       }
       await rename(temp, target)
-      await syncDir(dirname(target))
+      if (durable) await syncDir(dirname(target))
     })
     this.#recording = next.catch(() => undefined)
     return next
