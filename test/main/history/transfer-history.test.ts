@@ -39,8 +39,12 @@ describe('the transfer history', () => {
       const items = await waitForTransfers(service.bridge, (list) => list.length === 2 && allFinished(list))
       expect(items.map((item) => item.status)).toEqual(['completed', 'completed'])
 
-      const listed = await service.bridge.invoke('history:list', {})
-      expect(listed.ok && listed.value.items.map((item) => item.name).sort()).toEqual(['a.txt', 'b.txt'])
+      // The history keeps an entry once it is on disk, which may be just after the queue says completed.
+      const names = async () => {
+        const listed = await service.bridge.invoke('history:list', {})
+        return listed.ok && listed.value.items.map((item) => item.name).sort()
+      }
+      await expect.poll(names, { timeout: 10_000 }).toEqual(['a.txt', 'b.txt'])
       expect(events.flatMap((change) => change.upserts.map((entry) => entry.name)).sort()).toEqual([
         'a.txt',
         'b.txt',
