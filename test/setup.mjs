@@ -47,7 +47,7 @@ function osRelease() {
 
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell'
 
-/** The same places the browser tests look: CHROMIUM_PATH, Debian's Chromium, then Playwright's own. */
+/** The same places the browser tests look: CHROMIUM_PATH, Debian's headless shell or Chromium, then Playwright's own. */
 async function chromiumPresent() {
   const fromEnv = process.env.CHROMIUM_PATH
   if (fromEnv) return existsSync(fromEnv)

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { downloadHarness, type JobOptions } from './download-harness'
@@ -320,12 +320,19 @@ describe('two processes that want one file name (each with its own reservations)
 })
 
 describe('a symbolic link planted where a download writes', () => {
-  const outside = () => join(dir, '..', `outside-${Math.random().toString(36).slice(2)}.txt`)
+  /** A path outside what the download writes (in a folder of the test's own, removed with it). */
+  const outside = async (content?: string) => {
+    const folder = join(dir, 'elsewhere')
+    await mkdir(folder, { recursive: true })
+    const path = join(folder, 'precious.txt')
+    if (content !== undefined) await writeFile(path, content)
+    return path
+  }
   const linkedFile = () =>
     emulator.control.createFile({ key: KEY, name: 'linked.bin', synthetic: { size: SIZE, seed: 47 } })
 
   it('at its part, pointing nowhere yet, is not written through: no file appears where it points', async () => {
-    const target = outside()
+    const target = await outside()
     const file = await linkedFile()
     await symlink(target, join(dir, 'linked.bin.part'))
     const run = job({ link: file.url }).instance.run()
@@ -335,35 +342,25 @@ describe('a symbolic link planted where a download writes', () => {
   })
 
   it('at its part, pointing at a file, leaves both alone and downloads under the next free name', async () => {
-    const victim = outside()
-    await writeFile(victim, 'precious')
-    try {
-      const file = await linkedFile()
-      await symlink(victim, join(dir, 'linked.bin.part'))
-      const outcome = await job({ link: file.url }).instance.run()
-      expect(outcome).toMatchObject({ status: 'completed' })
-      const name = (outcome as { name: string }).name
-      expect(name).not.toBe('linked.bin')
-      expect((await readFile(join(dir, name))).equals(syntheticBytes(47, SIZE))).toBe(true)
-      expect(await readFile(victim, 'utf8')).toBe('precious')
-    } finally {
-      await rm(victim, { force: true })
-    }
+    const victim = await outside('precious')
+    const file = await linkedFile()
+    await symlink(victim, join(dir, 'linked.bin.part'))
+    const outcome = await job({ link: file.url }).instance.run()
+    expect(outcome).toMatchObject({ status: 'completed' })
+    const name = (outcome as { name: string }).name
+    expect(name).not.toBe('linked.bin')
+    expect((await readFile(join(dir, name))).equals(syntheticBytes(47, SIZE))).toBe(true)
+    expect(await readFile(victim, 'utf8')).toBe('precious')
   })
 
   it('at its record’s temporary copy is not written through: the download says so, the file is untouched', async () => {
-    const victim = outside()
-    await writeFile(victim, 'precious')
-    try {
-      const file = await linkedFile()
-      await symlink(victim, join(dir, 'linked.bin.part.json.tmp'))
-      const run = job({ link: file.url }).instance.run()
-      await expect(run).rejects.toMatchObject({ code: 'PART_IN_USE' })
-      await expect(run).rejects.toThrow('linked.bin.part.json.tmp is a symbolic link')
-      expect(await readFile(victim, 'utf8')).toBe('precious')
-      expect(await readdir(dir)).not.toContain('linked.bin')
-    } finally {
-      await rm(victim, { force: true })
-    }
+    const victim = await outside('precious')
+    const file = await linkedFile()
+    await symlink(victim, join(dir, 'linked.bin.part.json.tmp'))
+    const run = job({ link: file.url }).instance.run()
+    await expect(run).rejects.toMatchObject({ code: 'PART_IN_USE' })
+    await expect(run).rejects.toThrow('linked.bin.part.json.tmp is a symbolic link')
+    expect(await readFile(victim, 'utf8')).toBe('precious')
+    expect(await readdir(dir)).not.toContain('linked.bin')
   })
 })
